@@ -1,0 +1,48 @@
+package io.malar.agent.bridge;
+
+/** Static entry points the JDBC advice calls; the core installs the hook at start-up. */
+public final class JdbcBridge {
+  private static volatile JdbcHook hook = new Noop();
+
+  private JdbcBridge() {}
+
+  public static void install(JdbcHook newHook) {
+    hook = newHook;
+  }
+
+  public static void statementCreated(Object connection, Object statement, String sql) {
+    if (statement != null) {
+      hook.statementCreated(connection, statement, sql);
+    }
+  }
+
+  public static void batchAdded(Object statement, String sql) {
+    hook.batchAdded(statement, sql);
+  }
+
+  public static Object executeStart(Object statement, String sql, boolean batch) {
+    return hook.executeStart(statement, sql, batch);
+  }
+
+  public static void executeEnd(Object token, Throwable thrown) {
+    if (token != null) {
+      hook.executeEnd(token, thrown);
+    }
+  }
+
+  private static final class Noop implements JdbcHook {
+    @Override
+    public void statementCreated(Object connection, Object statement, String sql) {}
+
+    @Override
+    public void batchAdded(Object statement, String sql) {}
+
+    @Override
+    public Object executeStart(Object statement, String sql, boolean batch) {
+      return null;
+    }
+
+    @Override
+    public void executeEnd(Object token, Throwable thrown) {}
+  }
+}

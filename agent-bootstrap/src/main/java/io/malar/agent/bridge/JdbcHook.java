@@ -1,0 +1,23 @@
+package io.malar.agent.bridge;
+
+/**
+ * The core's side of the JDBC advice. Statements and connections travel as Object: java.sql is
+ * not visible from the bootstrap class loader.
+ */
+public interface JdbcHook {
+  /** A statement was created by {@code connection}; {@code sql} is null for a plain Statement. */
+  void statementCreated(Object connection, Object statement, String sql);
+
+  /** {@code addBatch} on a statement; {@code sql} is null for a PreparedStatement. */
+  void batchAdded(Object statement, String sql);
+
+  /**
+   * An execute call starts. {@code sql} is the argument of {@code Statement.execute(sql)}, null for
+   * prepared statements and batches.
+   *
+   * @return a token for {@link #executeEnd}, or null when there is nothing to do on exit
+   */
+  Object executeStart(Object statement, String sql, boolean batch);
+
+  void executeEnd(Object token, Throwable thrown);
+}

@@ -1,0 +1,119 @@
+package io.malar.agent.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * The agent's configuration: system property, then environment variable, then config file, then
+ * the default. A value that cannot be read is reported once through {@code problems}, naming the
+ * key, the value and the expected form, and the default is used.
+ */
+public final class AgentConfig {
+  private final Properties systemProperties;
+  private final Map<String, String> environment;
+  private final Properties file;
+  private final Consumer<InvalidSetting> problems;
+
+  AgentConfig(
+      Properties systemProperties,
+      Map<String, String> environment,
+      Properties file,
+      Consumer<InvalidSetting> problems) {
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+    this.file = file;
+    this.problems = problems;
+  }
+
+  /** Reads the JVM's system properties, the process environment and the optional config file. */
+  public static AgentConfig load(Consumer<InvalidSetting> problems) {
+    return create(System.getProperties(), System.getenv(), problems);
+  }
+
+  static AgentConfig create(
+      Properties systemProperties, Map<String, String> environment, Consumer<InvalidSetting> problems) {
+    AgentConfig withoutFile = new AgentConfig(systemProperties, environment, new Properties(), problems);
+    String path = withoutFile.string(Settings.CONFIG_FILE);
+    Properties file = new Properties();
+    if (!path.isEmpty()) {
+      Path configFile = Paths.get(path);
+      try (InputStream in = Files.newInputStream(configFile)) {
+        file.load(in);
+      } catch (IOException | RuntimeException e) {
+        problems.accept(
+            new InvalidSetting(
+                Settings.CONFIG_FILE.key(), path, "a readable Java properties file (" + e + ")", "none"));
+      }
+    }
+    return new AgentConfig(systemProperties, environment, file, problems);
+  }
+
+  /** The raw value, or null when no source sets the key. */
+  public String raw(String key) {
+    String value = systemProperties.getProperty(key);
+    if (value == null) {
+      value = environment.get(Setting.environmentVariable(key));
+    }
+    if (value == null) {
+      value = file.getProperty(key);
+    }
+    return value == null ? null : value.trim();
+  }
+
+  public String string(Setting setting) {
+    String value = raw(setting.key());
+    return value == null ? setting.defaultValue() : value;
+  }
+
+  public boolean bool(Setting setting) {
+    String value = raw(setting.key());
+    if (value != null) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      if (lower.equals("true") || lower.equals("false")) {
+        return lower.equals("true");
+      }
+      invalid(setting, value, "true or false");
+    }
+    return Boolean.parseBoolean(setting.defaultValue());
+  }
+
+  public int positiveInt(Setting setting) {
+    String value = raw(setting.key());
+    if (value != null) {
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed > 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      invalid(setting, value, "a positive whole number");
+    }
+    return Integer.parseInt(setting.defaultValue());
+  }
+
+  public Duration duration(Setting setting) {
+    String value = raw(setting.key());
+    if (value != null) {
+      Duration parsed = Durations.parse(value);
+      if (parsed != null) {
+        return parsed;
+      }
+      invalid(setting, value, "a duration such as 500ms, 2s or 1m");
+    }
+    return Durations.parse(setting.defaultValue());
+  }
+
+  private void invalid(Setting setting, String value, String expected) {
+    problems.accept(new InvalidSetting(setting.key(), value, expected, setting.defaultValue()));
+  }
+}

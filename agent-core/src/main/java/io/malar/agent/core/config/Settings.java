@@ -1,0 +1,26 @@
+package io.malar.agent.core.config;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The agent's own settings. Instrumentation switches are derived from the modules' names. */
+public final class Settings {
+  public static final Setting ENABLED =
+      new Setting("malar.agent.enabled", "true", "Turns the whole agent on or off.");
+  public static final Setting CONFIG_FILE =
+      new Setting(
+          "malar.agent.config.file",
+          "",
+          "A Java properties file with malar.agent.* keys; system properties and environment"
+              + " variables override it.");
+
+  private Settings() {}
+
+  public static List<Setting> all() {
+    return Arrays.asList(ENABLED, CONFIG_FILE);
+  }
+
+  public static Setting instrumentationEnabled(String moduleName, String description) {
+    return new Setting("malar.agent.instrumentation." + moduleName + ".enabled", "true", description);
+  }
+}

@@ -1,0 +1,38 @@
+package io.malar.agent.core.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Types never worth examining: the JDK, the agent itself, and libraries that never implement a
+ * servlet, a JDBC statement or a Redis connection. Names are checked before anything is parsed,
+ * which keeps start-up and class loading cheap.
+ */
+final class IgnoredTypes {
+  private static final String[] PREFIXES = {
+    "java.", "javax.crypto.", "javax.management.", "javax.naming.", "javax.net.", "javax.security.",
+    "javax.xml.", "jdk.", "sun.", "com.sun.", "io.malar.agent.", "net.bytebuddy.",
+    "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "org.apache.commons.logging.",
+    "com.fasterxml.jackson.", "tools.jackson.", "com.google.gson.", "com.google.protobuf.",
+    "com.google.common.", "kotlin.", "kotlinx.", "scala.", "groovy.", "org.codehaus.groovy.",
+    "org.junit.", "junit.", "org.assertj.", "org.opentest4j.", "org.hamcrest.", "org.mockito.",
+    "io.opentelemetry.", "io.sentry.", "org.HdrHistogram.", "io.netty.", "okhttp3.", "okio.",
+    "org.objectweb.asm.", "org.eclipse.jetty.util.", "org.eclipse.jetty.io.", "org.eclipse.jetty.http.",
+    "org.apache.tomcat.util.", "org.apache.juli.", "org.h2.util.", "org.h2.mvstore.", "org.h2.expression.",
+    "org.h2.command.", "org.h2.table.", "org.h2.index.", "org.h2.value.", "org.h2.engine."
+  };
+
+  private IgnoredTypes() {}
+
+  static ElementMatcher.Junction<TypeDescription> matcher() {
+    ElementMatcher.Junction<TypeDescription> ignored = isSynthetic();
+    for (String prefix : PREFIXES) {
+      ignored = ignored.or(nameStartsWith(prefix));
+    }
+    return ignored.or(ElementMatchers.nameContains("$$Lambda"));
+  }
+}

@@ -1,0 +1,78 @@
+package io.malar.agent.core.telemetry;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The OpenTelemetry SDK, configured by its own autoconfigure module: every OTEL_* variable and
+ * otel.* property works as users know it. The agent only changes defaults.
+ */
+public final class Telemetry {
+  private final OpenTelemetrySdk sdk;
+  private final String tracesEndpoint;
+
+  private Telemetry(OpenTelemetrySdk sdk, String tracesEndpoint) {
+    this.sdk = sdk;
+    this.tracesEndpoint = tracesEndpoint;
+  }
+
+  public static Telemetry create(String agentVersion) {
+    String[] endpoint = new String[1];
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(Telemetry::defaults)
+            .addResourceCustomizer((resource, config) -> AgentResource.create(agentVersion).merge(resource))
+            .addPropertiesCustomizer(
+                config -> {
+                  endpoint[0] = describeTracesExporter(config);
+                  return java.util.Collections.emptyMap();
+                })
+            .build()
+            .getOpenTelemetrySdk();
+    return new Telemetry(sdk, endpoint[0]);
+  }
+
+  public OpenTelemetrySdk sdk() {
+    return sdk;
+  }
+
+  /** Where spans go, for the start-up line. */
+  public String tracesEndpoint() {
+    return tracesEndpoint;
+  }
+
+  /** Defaults that system properties and environment variables override. */
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("otel.service.name", ServiceNames.fromCommand(System.getProperty("sun.java.command")));
+    defaults.put("otel.metrics.exporter", "none");
+    defaults.put("otel.logs.exporter", "none");
+    return defaults;
+  }
+
+  private static String describeTracesExporter(ConfigProperties config) {
+    String exporter = config.getString("otel.traces.exporter", "otlp");
+    if (!exporter.equals("otlp")) {
+      return exporter;
+    }
+    String protocol =
+        config.getString("otel.exporter.otlp.traces.protocol", config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
+    String base = config.getString("otel.exporter.otlp.endpoint");
+    String endpoint = config.getString("otel.exporter.otlp.traces.endpoint");
+    if (endpoint == null) {
+      if (protocol.equals("grpc")) {
+        endpoint = base != null ? base : "http://localhost:4317";
+      } else {
+        endpoint = (base != null ? stripSlash(base) : "http://localhost:4318") + "/v1/traces";
+      }
+    }
+    return "otlp " + protocol + " " + endpoint;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}
