@@ -35,8 +35,12 @@ public final class AgentClassLoader extends ClassLoader {
   private final String jarUrl;
   private final ProtectionDomain protectionDomain;
 
-  public AgentClassLoader(File agentJar) throws IOException {
-    super("malar-agent", ClassLoader.getPlatformClassLoader());
+  /**
+   * @param parent the platform loader when running as an agent (the bridge is then on the bootstrap
+   *     class path); the system loader for {@code java -jar}, where the bridge sits on the class path
+   */
+  public AgentClassLoader(File agentJar, ClassLoader parent) throws IOException {
+    super("malar-agent", parent);
     this.jar = new JarFile(agentJar, false);
     URL location = agentJar.toURI().toURL();
     this.jarUrl = "jar:" + location.toExternalForm() + "!/";

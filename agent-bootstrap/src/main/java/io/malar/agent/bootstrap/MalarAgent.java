@@ -24,7 +24,7 @@ public final class MalarAgent {
     try {
       File jar = agentJar();
       instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
-      ClassLoader core = new AgentClassLoader(jar);
+      ClassLoader core = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
       Method start =
           core.loadClass(STARTER)
               .getMethod("start", Instrumentation.class, String.class, File.class, long.class);
@@ -44,7 +44,7 @@ public final class MalarAgent {
 
   /** {@code java -jar malar-agent.jar}: prints the version, instrumentations and settings. */
   public static void main(String[] args) throws Exception {
-    ClassLoader core = new AgentClassLoader(agentJar());
+    ClassLoader core = new AgentClassLoader(agentJar(), MalarAgent.class.getClassLoader());
     core.loadClass(INFO).getMethod("main", String[].class).invoke(null, (Object) args);
   }
 

@@ -15,7 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the agent inside its own class loader; called once from premain. */
+/**
+ * Starts the agent inside its own class loader; called once from premain.
+ *
+ * <p>premain only reads the configuration and starts a thread: the SDK and the instrumentation
+ * (about 1,500 classes of OpenTelemetry and Byte Buddy to load) are set up on that thread while
+ * the application starts on the others. The transformer is registered before the classes already
+ * loaded are retransformed, so no class escapes instrumentation, whichever thread loads it first.
+ */
 public final class AgentStarter {
   private AgentStarter() {}
 
@@ -26,6 +33,17 @@ public final class AgentStarter {
       return;
     }
     AdviceErrors.setListener(new AdviceErrorLogger());
+    long premainNanos = System.nanoTime() - premainStartNanos;
+    Thread init =
+        new Thread(
+            () -> initialize(instrumentation, config, agentJar, premainStartNanos, premainNanos),
+            "malar-agent-init");
+    init.setDaemon(true);
+    init.start();
+  }
+
+  private static void initialize(
+      Instrumentation instrumentation, AgentConfig config, File agentJar, long premainStartNanos, long premainNanos) {
     Telemetry telemetry = Telemetry.create(AgentVersion.VALUE);
     AgentContext context = new AgentContext(telemetry.sdk(), config, AgentVersion.VALUE);
     List<InstrumentationModule> modules = InstrumentationModules.enabled(config);
@@ -41,7 +59,8 @@ public final class AgentStarter {
         "instrumentations", names,
         "traces_exporter", telemetry.tracesEndpoint(),
         "agent_jar", agentJar.getPath(),
-        "premain_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - premainStartNanos));
+        "premain_ms", TimeUnit.NANOSECONDS.toMillis(premainNanos),
+        "ready_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - premainStartNanos));
   }
 
   private static void reportInvalid(InvalidSetting problem) {

@@ -27,12 +27,12 @@ public final class HelperClassLoader extends ClassLoader {
 
   /**
    * Creates {@code helperClassName} (with a public no-argument constructor) in a new loader whose
-   * parent is {@code libraryLoader}. Other classes of the helper's package come from the agent jar
-   * too; everything else resolves through the library's loader.
+   * parent is {@code libraryLoader}. Classes whose names start with {@code helperPackage} come from
+   * the agent jar; everything else resolves through the library's loader.
    */
-  public static <T> T create(ClassLoader libraryLoader, String helperClassName, Class<T> bridgeType)
+  public static <T> T create(
+      ClassLoader libraryLoader, String helperPackage, String helperClassName, Class<T> bridgeType)
       throws ReflectiveOperationException {
-    String helperPackage = helperClassName.substring(0, helperClassName.lastIndexOf('.') + 1);
     // the helpers' bytes come from the loader that holds the agent's own classes
     HelperClassLoader loader =
         new HelperClassLoader(libraryLoader, HelperClassLoader.class.getClassLoader(), helperPackage);

@@ -1,11 +1,10 @@
 package io.malar.agent.core.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Types never worth examining: the JDK, the agent itself, and libraries that never implement a
@@ -14,7 +13,7 @@ import net.bytebuddy.matcher.ElementMatchers;
  */
 final class IgnoredTypes {
   private static final String[] PREFIXES = {
-    "java.", "javax.crypto.", "javax.management.", "javax.naming.", "javax.net.", "javax.security.",
+    "java.", "jdk.proxy", "javax.crypto.", "javax.management.", "javax.naming.", "javax.net.", "javax.security.",
     "javax.xml.", "jdk.", "sun.", "com.sun.", "io.malar.agent.", "net.bytebuddy.",
     "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "org.apache.commons.logging.",
     "com.fasterxml.jackson.", "tools.jackson.", "com.google.gson.", "com.google.protobuf.",
@@ -29,10 +28,11 @@ final class IgnoredTypes {
   private IgnoredTypes() {}
 
   static ElementMatcher.Junction<TypeDescription> matcher() {
-    ElementMatcher.Junction<TypeDescription> ignored = isSynthetic();
+    // names only: checking them needs no class file to be parsed
+    ElementMatcher.Junction<TypeDescription> ignored = nameContains("$$Lambda").or(nameContains("$Proxy"));
     for (String prefix : PREFIXES) {
       ignored = ignored.or(nameStartsWith(prefix));
     }
-    return ignored.or(ElementMatchers.nameContains("$$Lambda"));
+    return ignored;
   }
 }

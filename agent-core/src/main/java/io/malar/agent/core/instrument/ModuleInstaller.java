@@ -1,6 +1,8 @@
 package io.malar.agent.core.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.log.AgentLog;
@@ -26,9 +28,11 @@ public final class ModuleInstaller {
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.PoolStrategy.Default.FAST)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(new TransformErrors())
-            .ignore(IgnoredTypes.matcher(), any());
+            // the application's classes never live in the bootstrap or platform loader, nor in ours
+            .ignore(any(), isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())).or(is(ModuleInstaller.class.getClassLoader())))
+            .or(IgnoredTypes.matcher());
     Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
     ClassLoader agentLoader = ModuleInstaller.class.getClassLoader();
     for (InstrumentationModule module : modules) {

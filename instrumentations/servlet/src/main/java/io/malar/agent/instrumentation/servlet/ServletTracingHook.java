@@ -1,0 +1,76 @@
+package io.malar.agent.instrumentation.servlet;
+
+import io.malar.agent.bridge.ServletAccessor;
+import io.malar.agent.bridge.ServletHook;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+
+/**
+ * Starts one SERVER span per request at the outermost servlet or filter; the span is remembered in
+ * a request attribute, so inner filters, forwards and async dispatches add nothing.
+ */
+final class ServletTracingHook implements ServletHook {
+  static final String CALL_ATTRIBUTE = "io.malar.agent.servlet.call";
+
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
+  private final ServletAccessors accessors = new ServletAccessors();
+
+  ServletTracingHook(Tracer tracer, TextMapPropagator propagator) {
+    this.tracer = tracer;
+    this.propagator = propagator;
+  }
+
+  @Override
+  public Object enter(Class<?> servletApi, Object request, Object response) {
+    RequestAccess access = accessors.forApi(servletApi);
+    ServletAccessor accessor = access.accessor();
+    if (!accessor.isHttp(request) || accessor.attribute(request, CALL_ATTRIBUTE) != null) {
+      return null;
+    }
+    Context parent = propagator.extract(Context.current(), request, access);
+    String method = HttpMethods.known(accessor.method(request));
+    SpanBuilder span =
+        tracer
+            .spanBuilder(method)
+            .setSpanKind(SpanKind.SERVER)
+            .setParent(parent)
+            .setAttribute("http.request.method", method)
+            .setAttribute("url.scheme", accessor.scheme(request))
+            .setAttribute("url.path", UrlParts.pathWithoutParameters(accessor.requestUri(request)))
+            .setAttribute("server.address", accessor.serverName(request))
+            .setAttribute("server.port", (long) accessor.serverPort(request))
+            .setAttribute("client.address", accessor.remoteAddress(request))
+            .setAttribute("network.protocol.version", UrlParts.protocolVersion(accessor.protocol(request)));
+    if (method.equals(HttpMethods.OTHER)) {
+      span.setAttribute("http.request.method_original", accessor.method(request));
+    }
+    String query = accessor.queryString(request);
+    if (query != null) {
+      span.setAttribute("url.query", UrlParts.redactQuery(query));
+    }
+    String userAgent = accessor.header(request, "User-Agent");
+    if (userAgent != null) {
+      span.setAttribute("user_agent.original", userAgent);
+    }
+    Span started = span.startSpan();
+    ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, method);
+    accessor.setAttribute(request, CALL_ATTRIBUTE, call);
+    return call;
+  }
+
+  @Override
+  public void exit(Object token, Object request, Object response, Throwable thrown) {
+    ServerCall call = (ServerCall) token;
+    call.leave(request);
+    if (thrown == null && call.accessor().isAsyncStarted(request)) {
+      call.accessor().onAsyncEnd(request, call);
+    } else {
+      call.end(response, thrown);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.malar.agent.instrumentation.servlet;
+
+import java.util.Locale;
+
+/** URL pieces as they may leave the process: no session ids, no secrets in the query. */
+final class UrlParts {
+  static final String REDACTED = "REDACTED";
+  private static final String[] SECRET_NAME_PARTS = {
+    "password", "passwd", "pwd", "secret", "token", "key", "auth", "signature", "sig", "session",
+    "credential", "code", "otp", "pin"
+  };
+
+  private UrlParts() {}
+
+  /** {@code /a;jsessionid=XYZ/b} -> {@code /a/b}: path parameters often carry session ids. */
+  static String pathWithoutParameters(String path) {
+    if (path == null || path.indexOf(';') < 0) {
+      return path;
+    }
+    StringBuilder clean = new StringBuilder(path.length());
+    boolean inParameter = false;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == ';') {
+        inParameter = true;
+      } else if (c == '/') {
+        inParameter = false;
+      }
+      if (!inParameter) {
+        clean.append(c);
+      }
+    }
+    return clean.toString();
+  }
+
+  /** Values of parameters whose names look secret become {@code REDACTED}; names stay. */
+  static String redactQuery(String query) {
+    StringBuilder redacted = new StringBuilder(query.length());
+    int start = 0;
+    while (start <= query.length()) {
+      int end = query.indexOf('&', start);
+      if (end < 0) {
+        end = query.length();
+      }
+      String pair = query.substring(start, end);
+      int equals = pair.indexOf('=');
+      if (equals > 0 && looksSecret(pair.substring(0, equals))) {
+        redacted.append(pair, 0, equals + 1).append(REDACTED);
+      } else {
+        redacted.append(pair);
+      }
+      if (end < query.length()) {
+        redacted.append('&');
+      }
+      start = end + 1;
+    }
+    return redacted.toString();
+  }
+
+  /** {@code HTTP/1.1} -> {@code 1.1}. */
+  static String protocolVersion(String protocol) {
+    if (protocol == null) {
+      return null;
+    }
+    int slash = protocol.indexOf('/');
+    return slash >= 0 ? protocol.substring(slash + 1) : protocol;
+  }
+
+  private static boolean looksSecret(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String part : SECRET_NAME_PARTS) {
+      if (lower.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
