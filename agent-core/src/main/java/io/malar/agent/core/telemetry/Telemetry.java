@@ -48,6 +48,8 @@ public final class Telemetry {
   private static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     defaults.put("otel.service.name", ServiceNames.fromCommand(System.getProperty("sun.java.command")));
+    // the SDK alone defaults to grpc; agents, ours included, default to http/protobuf on 4318
+    defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
     defaults.put("otel.metrics.exporter", "none");
     defaults.put("otel.logs.exporter", "none");
     return defaults;
