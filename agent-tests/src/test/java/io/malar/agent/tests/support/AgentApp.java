@@ -26,11 +26,13 @@ public final class AgentApp implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
+  private final String mainClassName;
   private final StringBuffer stdout = new StringBuffer();
   private final StringBuffer stderr = new StringBuffer();
 
-  private AgentApp(Process process) {
+  private AgentApp(Process process, String mainClassName) {
     this.process = process;
+    this.mainClassName = mainClassName;
     pump(process.getInputStream(), stdout, "stdout");
     pump(process.getErrorStream(), stderr, "stderr");
   }
@@ -54,6 +56,11 @@ public final class AgentApp implements AutoCloseable {
       assumeTrue(false, message);
     }
     return java;
+  }
+
+  /** The default service.name the agent derives: the main class's simple name. */
+  public String mainClassName() {
+    return mainClassName;
   }
 
   public String stdout() {
@@ -158,7 +165,6 @@ public final class AgentApp implements AutoCloseable {
 
     private Builder(Class<?> mainClass) {
       this.mainClass = mainClass;
-      properties.put("otel.service.name", mainClass.getSimpleName());
       properties.put("otel.bsp.schedule.delay", "100");
     }
 
@@ -209,7 +215,7 @@ public final class AgentApp implements AutoCloseable {
       command.addAll(args);
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().putAll(environment);
-      AgentApp app = new AgentApp(builder.start());
+      AgentApp app = new AgentApp(builder.start(), mainClass.getSimpleName());
       if (waitForReady) {
         app.awaitReady(agent);
       }
