@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the agent inside its own class loader; called once from premain.
  *
- * <p>premain only reads the configuration and starts a thread: the SDK and the instrumentation
- * (about 1,500 classes of OpenTelemetry and Byte Buddy to load) are set up on that thread while
- * the application starts on the others. The transformer is registered before the classes already
- * loaded are retransformed, so no class escapes instrumentation, whichever thread loads it first.
+ * <p>By default premain only reads the configuration and starts a thread: the SDK and the
+ * instrumentation (about 1,500 classes of OpenTelemetry and Byte Buddy to load) are set up on that
+ * thread while the application starts on the others. The transformer is registered before the
+ * classes already loaded are retransformed, so no class escapes instrumentation, whichever thread
+ * loads it first; only calls made before it is registered go untraced.
  */
 public final class AgentStarter {
   private AgentStarter() {}
@@ -33,16 +34,31 @@ public final class AgentStarter {
       return;
     }
     AdviceErrors.setListener(new AdviceErrorLogger());
+    boolean inBackground = config.choice(Settings.STARTUP, "background", "premain").equals("background");
     long premainNanos = System.nanoTime() - premainStartNanos;
-    Thread init =
-        new Thread(
-            () -> initialize(instrumentation, config, agentJar, premainStartNanos, premainNanos),
-            "malar-agent-init");
-    init.setDaemon(true);
-    init.start();
+    if (inBackground) {
+      Thread init =
+          new Thread(
+              () -> initialize(instrumentation, config, agentJar, premainStartNanos, premainNanos),
+              "malar-agent-init");
+      init.setDaemon(true);
+      init.start();
+    } else {
+      initialize(instrumentation, config, agentJar, premainStartNanos, -1);
+    }
   }
 
+  /** @param premainNanos how long premain took, or -1 when premain is still running */
   private static void initialize(
+      Instrumentation instrumentation, AgentConfig config, File agentJar, long premainStartNanos, long premainNanos) {
+    try {
+      install(instrumentation, config, agentJar, premainStartNanos, premainNanos);
+    } catch (Throwable t) {
+      AgentLog.error("malar-agent failed to start; the application runs without it", "error", String.valueOf(t));
+    }
+  }
+
+  private static void install(
       Instrumentation instrumentation, AgentConfig config, File agentJar, long premainStartNanos, long premainNanos) {
     Telemetry telemetry = Telemetry.create(AgentVersion.VALUE);
     AgentContext context = new AgentContext(telemetry.sdk(), config, AgentVersion.VALUE);
@@ -53,14 +69,16 @@ public final class AgentStarter {
       names.add(module.name());
     }
     ModuleInstaller.install(instrumentation, modules);
+    long readyNanos = System.nanoTime() - premainStartNanos;
     AgentLog.info(
         "malar-agent started",
         "version", AgentVersion.VALUE,
         "instrumentations", names,
         "traces_exporter", telemetry.tracesEndpoint(),
         "agent_jar", agentJar.getPath(),
-        "premain_ms", TimeUnit.NANOSECONDS.toMillis(premainNanos),
-        "ready_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - premainStartNanos));
+        "startup", premainNanos < 0 ? "premain" : "background",
+        "premain_ms", TimeUnit.NANOSECONDS.toMillis(premainNanos < 0 ? readyNanos : premainNanos),
+        "ready_ms", TimeUnit.NANOSECONDS.toMillis(readyNanos));
   }
 
   private static void reportInvalid(InvalidSetting problem) {

@@ -85,6 +85,20 @@ public final class AgentConfig {
     return Boolean.parseBoolean(setting.defaultValue());
   }
 
+  /** One of {@code allowed}, compared without regard to case. */
+  public String choice(Setting setting, String... allowed) {
+    String value = raw(setting.key());
+    if (value != null) {
+      for (String candidate : allowed) {
+        if (candidate.equalsIgnoreCase(value)) {
+          return candidate;
+        }
+      }
+      invalid(setting, value, "one of " + String.join(", ", allowed));
+    }
+    return setting.defaultValue();
+  }
+
   public int positiveInt(Setting setting) {
     String value = raw(setting.key());
     if (value != null) {

@@ -14,10 +14,18 @@ public final class Settings {
           "A Java properties file with malar.agent.* keys; system properties and environment"
               + " variables override it.");
 
+  public static final Setting STARTUP =
+      new Setting(
+          "malar.agent.startup",
+          "background",
+          "background: premain returns at once and instrumentation is active about a second"
+              + " later, while the application starts; premain: premain waits until it is active,"
+              + " so a short job's first calls are traced too.");
+
   private Settings() {}
 
   public static List<Setting> all() {
-    return Arrays.asList(ENABLED, CONFIG_FILE);
+    return Arrays.asList(ENABLED, CONFIG_FILE, STARTUP);
   }
 
   public static Setting instrumentationEnabled(String moduleName, String description) {
