@@ -67,6 +67,14 @@ public final class AgentApp implements AutoCloseable {
     return stdout.toString();
   }
 
+  /**
+   * What the application itself printed: stdout without the line HotSpot adds when an agent appends
+   * to the bootstrap class path.
+   */
+  public String applicationStdout() {
+    return stdout().replaceAll("(?m)^OpenJDK 64-Bit Server VM warning: Sharing is only supported.*\n", "");
+  }
+
   public String stderr() {
     return stderr.toString();
   }
