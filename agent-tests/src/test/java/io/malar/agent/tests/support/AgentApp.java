@@ -168,6 +168,7 @@ public final class AgentApp implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
+    private final Map<String, String> replacedJars = new LinkedHashMap<>();
     private boolean agent = true;
     private boolean waitForReady = true;
 
@@ -196,6 +197,12 @@ public final class AgentApp implements AutoCloseable {
       return this;
     }
 
+    /** Puts {@code replacement} on the class path in place of the jar whose name starts with {@code jarNamePrefix}. */
+    public Builder replacingJar(String jarNamePrefix, String replacement) {
+      replacedJars.put(jarNamePrefix, replacement);
+      return this;
+    }
+
     public Builder withoutAgent() {
       agent = false;
       return this;
@@ -218,7 +225,7 @@ public final class AgentApp implements AutoCloseable {
         command.add("-D" + property.getKey() + "=" + property.getValue());
       }
       command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
+      command.add(classPath());
       command.add(mainClass.getName());
       command.addAll(args);
       ProcessBuilder builder = new ProcessBuilder(command);
@@ -228,6 +235,21 @@ public final class AgentApp implements AutoCloseable {
         app.awaitReady(agent);
       }
       return app;
+    }
+
+    private String classPath() {
+      List<String> entries = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        String name = Path.of(entry).getFileName().toString();
+        String replacement = entry;
+        for (Map.Entry<String, String> replaced : replacedJars.entrySet()) {
+          if (name.startsWith(replaced.getKey())) {
+            replacement = replaced.getValue();
+          }
+        }
+        entries.add(replacement);
+      }
+      return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String agentJar() {
