@@ -33,7 +33,7 @@ class JedisTest {
     assertThat(Path.of(oldest)).exists();
     try (EmbeddedRedis redis = EmbeddedRedis.start()) {
       String output = run(redis.port(), oldest);
-      assertThat(output).contains("DONE");
+      assertThat(output).contains("client " + Path.of(oldest).getFileName(), "DONE");
     }
   }
 

@@ -12,6 +12,8 @@ public final class JedisScenarioApp {
   public static final String VALUE = "marigold-secret-value";
 
   public static void main(String[] args) {
+    String jar = Jedis.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+    System.out.println("client " + jar.substring(jar.lastIndexOf('/') + 1));
     try (Jedis jedis = new Jedis(args[0], Integer.parseInt(args[1]))) {
       System.out.println("set " + jedis.set("malar:rate", VALUE));
       System.out.println("get " + VALUE.equals(jedis.get("malar:rate")));
