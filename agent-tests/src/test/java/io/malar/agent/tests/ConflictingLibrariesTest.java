@@ -18,7 +18,7 @@ class ConflictingLibrariesTest {
     String withAgent;
     try (OtlpReceiver receiver = OtlpReceiver.start(0)) {
       withAgent = run(receiver);
-      List<ReceivedSpan> spans = receiver.awaitSpans(span -> "h2".equals(span.attribute("db.system.name")), 1, Duration.ofSeconds(20));
+      List<ReceivedSpan> spans = receiver.awaitSpans(span -> "h2database".equals(span.attribute("db.system.name")), 1, Duration.ofSeconds(20));
       assertThat(spans).extracting(ReceivedSpan::name).contains("SELECT");
     }
 

@@ -21,7 +21,7 @@ class JdbcTest {
 
   @Test
   void h2() throws Exception {
-    List<ReceivedSpan> spans = run("h2", "jdbc:h2:mem:scenario");
+    List<ReceivedSpan> spans = run("h2database", "jdbc:h2:mem:scenario");
     assertThat(spans).allSatisfy(span -> assertThat(span.attribute("db.namespace")).isEqualTo("scenario"));
   }
 

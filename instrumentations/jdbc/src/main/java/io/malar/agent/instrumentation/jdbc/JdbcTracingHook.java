@@ -1,0 +1,231 @@
+package io.malar.agent.instrumentation.jdbc;
+
+import io.malar.agent.bridge.JdbcHook;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One CLIENT span per outermost JDBC execute call. A pool's proxy statement delegating to the
+ * driver's is one call: while a span is open on a thread, inner execute calls add nothing.
+ */
+final class JdbcTracingHook implements JdbcHook {
+  private static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
+  private static final AttributeKey<String> DB_COLLECTION_NAME = AttributeKey.stringKey("db.collection.name");
+  private static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
+  private static final AttributeKey<Long> DB_OPERATION_BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
+  private static final AttributeKey<String> DB_RESPONSE_STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+  private static final String BATCH = "BATCH";
+  private static final int MAX_URLS = 100;
+
+  private final Tracer tracer;
+  private final WeakIdentityMap<Object, StatementState> statements = new WeakIdentityMap<>();
+  private final WeakIdentityMap<Object, ConnectionInfo> connections = new WeakIdentityMap<>();
+  private final ConcurrentHashMap<String, ConnectionInfo> urls = new ConcurrentHashMap<>();
+  private final SanitizedSqlCache sqlCache = new SanitizedSqlCache();
+  /** The span of the JDBC call this thread is in, if any. */
+  private final ThreadLocal<Span> activeCall = new ThreadLocal<>();
+
+  JdbcTracingHook(Tracer tracer) {
+    this.tracer = tracer;
+  }
+
+  @Override
+  public void statementCreated(Object connection, Object statement, String sql) {
+    if (activeCall.get() != null) {
+      // a driver's own statements, made while it runs one of the application's
+      return;
+    }
+    ConnectionInfo info = connectionInfo(connection);
+    statements.put(statement, new StatementState(info, sql == null ? null : sqlCache.sanitize(sql, info.dialect())));
+  }
+
+  @Override
+  public void batchAdded(Object statement, String sql) {
+    StatementState state = stateOf(statement);
+    state.addBatch(sql == null ? state.sql() : sqlCache.sanitize(sql, state.connection().dialect()));
+  }
+
+  @Override
+  public Object executeStart(Object statement, String sql, boolean batch) {
+    if (activeCall.get() != null) {
+      if (batch) {
+        // the driver's statement behind a proxy built the same batch; it runs now, so drop it
+        StatementState inner = statements.get(statement);
+        if (inner != null) {
+          inner.takeBatch();
+        }
+      }
+      return null;
+    }
+    StatementState state = stateOf(statement);
+    ConnectionInfo connection = state.connection();
+    SpanBuilder builder;
+    if (batch) {
+      builder = batchSpan(connection, state.takeBatch());
+    } else {
+      builder = querySpan(connection, sql == null ? state.sql() : sqlCache.sanitize(sql, connection.dialect()));
+    }
+    Span span =
+        builder
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(Context.current())
+            .setAllAttributes(connection.attributes())
+            .startSpan();
+    // set last: nothing after it can fail and leave the thread marked
+    activeCall.set(span);
+    return span;
+  }
+
+  @Override
+  public void executeEnd(Object token, Throwable thrown) {
+    activeCall.set(null);
+    Span span = (Span) token;
+    if (thrown != null) {
+      span.setStatus(StatusCode.ERROR);
+      span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
+      if (thrown instanceof SQLException) {
+        String sqlState = ((SQLException) thrown).getSQLState();
+        if (sqlState != null) {
+          span.setAttribute(DB_RESPONSE_STATUS_CODE, sqlState);
+        }
+      }
+      span.recordException(thrown);
+    }
+    span.end();
+  }
+
+  private SpanBuilder querySpan(ConnectionInfo connection, SanitizedSql sql) {
+    if (sql == null) {
+      return tracer.spanBuilder(connection.system());
+    }
+    SpanBuilder builder = tracer.spanBuilder(sql.spanName() != null ? sql.spanName() : connection.system());
+    setIfKnown(builder, DB_OPERATION_NAME, sql.operation());
+    setIfKnown(builder, DB_COLLECTION_NAME, sql.collection());
+    setIfKnown(builder, DB_QUERY_TEXT, sql.text());
+    return builder;
+  }
+
+  /** A batch of one is an ordinary call; an empty one is still a batch, of size 0. */
+  private SpanBuilder batchSpan(ConnectionInfo connection, PendingBatch batch) {
+    int size = batch == null ? 0 : batch.size();
+    if (size == 1) {
+      return querySpan(connection, batch.shape());
+    }
+    SanitizedSql shape = batch == null ? null : batch.shape();
+    SpanBuilder builder;
+    if (shape == null || shape.operation() == null) {
+      builder = tracer.spanBuilder(BATCH).setAttribute(DB_OPERATION_NAME, BATCH);
+    } else {
+      builder =
+          tracer
+              .spanBuilder(BATCH + ' ' + shape.spanName())
+              .setAttribute(DB_OPERATION_NAME, BATCH + ' ' + shape.operation());
+      setIfKnown(builder, DB_COLLECTION_NAME, shape.collection());
+    }
+    if (batch != null) {
+      setIfKnown(builder, DB_QUERY_TEXT, batch.queryText());
+    }
+    return builder.setAttribute(DB_OPERATION_BATCH_SIZE, (long) size);
+  }
+
+  private static void setIfKnown(SpanBuilder builder, AttributeKey<String> key, String value) {
+    if (value != null && !value.isEmpty()) {
+      builder.setAttribute(key, value);
+    }
+  }
+
+  /** The statement's state; one created before we were installed gets it on first use. */
+  private StatementState stateOf(Object statement) {
+    StatementState state = statements.get(statement);
+    if (state == null) {
+      state = new StatementState(connectionInfo(connectionOf(statement)), null);
+      statements.put(statement, state);
+    }
+    return state;
+  }
+
+  private ConnectionInfo connectionInfo(Object connection) {
+    if (!(connection instanceof Connection)) {
+      return JdbcUrlParser.UNKNOWN;
+    }
+    ConnectionInfo info = connections.get(connection);
+    if (info == null) {
+      info = askDriver((Connection) connection);
+      connections.put(connection, info);
+    }
+    return info;
+  }
+
+  /** Counts as a JDBC call, so a driver that runs SQL of its own to answer adds no span. */
+  private ConnectionInfo askDriver(Connection connection) {
+    Span outer = activeCall.get();
+    activeCall.set(Span.getInvalid());
+    try {
+      // A pool hands out a new proxy per borrow, and asking a proxy for its metadata may have
+      // side effects (HikariCP marks the transaction dirty); the driver's connection has neither.
+      Connection driver = unwrap(connection);
+      ConnectionInfo known = driver == connection ? null : connections.get(driver);
+      return known != null ? known : forUrl(urlOf(driver));
+    } finally {
+      activeCall.set(outer);
+    }
+  }
+
+  private ConnectionInfo forUrl(String url) {
+    if (url == null) {
+      return JdbcUrlParser.UNKNOWN;
+    }
+    ConnectionInfo info = urls.get(url);
+    if (info == null) {
+      info = JdbcUrlParser.parse(url);
+      if (urls.size() < MAX_URLS) {
+        urls.put(url, info);
+      }
+    }
+    return info;
+  }
+
+  // A driver that cannot unwrap (JDBC 3 has no unwrap), tell its URL or name its connection still
+  // gets spans, only without connection details.
+
+  private static Connection unwrap(Connection connection) {
+    try {
+      Connection inner = connection.unwrap(Connection.class);
+      return inner != null ? inner : connection;
+    } catch (SQLException | RuntimeException | AbstractMethodError e) {
+      return connection;
+    }
+  }
+
+  private static String urlOf(Connection connection) {
+    try {
+      DatabaseMetaData metaData = connection.getMetaData();
+      return metaData == null ? null : metaData.getURL();
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Object connectionOf(Object statement) {
+    if (!(statement instanceof Statement)) {
+      return null;
+    }
+    try {
+      return ((Statement) statement).getConnection();
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+}
