@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Reads the database system, the database name and the server's address and port from a JDBC
- * URL. Only what the URL states is reported (no default ports); user names and passwords in it are
- * skipped. It never throws: a URL it cannot read gives {@link #UNKNOWN}.
+ * URL. A server URL without a port gets the system's default port, as the driver would use it;
+ * user names and passwords in it are skipped. It never throws: a URL it cannot read gives {@link #UNKNOWN}.
  */
 final class JdbcUrlParser {
   // OpenTelemetry db.system.name values
@@ -200,7 +200,7 @@ final class JdbcUrlParser {
     String hosts = authority.substring(authority.lastIndexOf('@') + 1).trim();
     String keyedHost = keyValue(hosts, "host");
     if (keyedHost != null) {
-      return new ConnectionInfo(system, namespace, keyedHost, port(keyValue(hosts, "port")));
+      return new ConnectionInfo(system, namespace, keyedHost, portOrDefault(system, keyValue(hosts, "port")));
     }
     String first = cut(hosts, ",");
     String host = first;
@@ -210,7 +210,27 @@ final class JdbcUrlParser {
       host = first.substring(0, colon);
       port = first.substring(colon + 1);
     }
-    return new ConnectionInfo(system, namespace, unbracketed(nonEmpty(host)), port(port));
+    return new ConnectionInfo(system, namespace, unbracketed(nonEmpty(host)), portOrDefault(system, port));
+  }
+
+  private static int portOrDefault(String system, String text) {
+    int port = port(text);
+    if (port >= 0) {
+      return port;
+    }
+    switch (system) {
+      case POSTGRESQL:
+        return 5432;
+      case MYSQL:
+      case MARIADB:
+        return 3306;
+      case SQL_SERVER:
+        return 1433;
+      case DB2:
+        return 50000;
+      default:
+        return -1;
+    }
   }
 
   /** The value of {@code (key=value)} or {@code ,key=value}, case and blanks ignored. */

@@ -16,7 +16,7 @@ class JdbcUrlParserTest {
       value = {
         // url | db.system.name | db.namespace | server.address | server.port
         "jdbc:postgresql://127.0.0.1:5432/test | postgresql | test | 127.0.0.1 | 5432",
-        "jdbc:postgresql://db.example.com/ledger?user=app&password=s3cret | postgresql | ledger | db.example.com | -1",
+        "jdbc:postgresql://db.example.com/ledger?user=app&password=s3cret | postgresql | ledger | db.example.com | 5432",
         "jdbc:postgresql://pg1:5432,pg2:5433/ledger?targetServerType=primary | postgresql | ledger | pg1 | 5432",
         "jdbc:postgresql://[::1]:5432/test | postgresql | test | ::1 | 5432",
         "jdbc:postgresql:ledger | postgresql | ledger | | -1",
@@ -25,7 +25,7 @@ class JdbcUrlParserTest {
         "jdbc:mysql://app:s3cret@db:3306/ledger?useSSL=false | mysql | ledger | db | 3306",
         "jdbc:mysql:loadbalance://db1:3306,db2:3306/ledger | mysql | ledger | db1 | 3306",
         "jdbc:mysql://address=(host=db)(port=3307)(user=app)/ledger | mysql | ledger | db | 3307",
-        "jdbc:mysql+srv://cluster.example.com/ledger | mysql | ledger | cluster.example.com | -1",
+        "jdbc:mysql+srv://cluster.example.com/ledger | mysql | ledger | cluster.example.com | 3306",
         "jdbc:h2:mem:ledger | h2database | ledger | | -1",
         "jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1 | h2database | ledger | | -1",
         "jdbc:h2:mem: | h2database | | | -1",
