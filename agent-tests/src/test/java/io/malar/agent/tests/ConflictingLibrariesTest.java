@@ -39,7 +39,7 @@ class ConflictingLibrariesTest {
     try (AgentApp app = builder.start()) {
       assertThat(app.awaitExit(Duration.ofSeconds(60))).as(app.output()).isZero();
       assertThat(app.agentErrors()).isEmpty();
-      return app.applicationStdout();
+      return app.stdout();
     }
   }
 }

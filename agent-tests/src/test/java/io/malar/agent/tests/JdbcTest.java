@@ -95,7 +95,7 @@ class JdbcTest {
     try (AgentApp app = builder.start()) {
       assertThat(app.awaitExit(Duration.ofSeconds(60))).as(app.output()).isZero();
       assertThat(app.agentErrors()).isEmpty();
-      return app.applicationStdout();
+      return app.stdout();
     }
   }
 

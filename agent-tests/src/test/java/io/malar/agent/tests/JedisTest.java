@@ -82,7 +82,7 @@ class JedisTest {
     try (AgentApp app = builder.start()) {
       assertThat(app.awaitExit(Duration.ofSeconds(60))).as(app.output()).isZero();
       assertThat(app.agentErrors()).isEmpty();
-      return app.applicationStdout();
+      return app.stdout();
     }
   }
 }

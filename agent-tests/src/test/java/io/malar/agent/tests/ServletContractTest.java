@@ -72,6 +72,7 @@ abstract class ServletContractTest {
     assertThat(server.attribute("network.protocol.version")).isEqualTo("1.1");
     assertThat(server.resourceAttribute("service.name")).isEqualTo(app.mainClassName());
     assertThat(server.resourceAttribute("telemetry.distro.name")).isEqualTo("malar-agent");
+    assertThat(server.resourceAttribute("process.runtime.version")).startsWith(AgentApp.javaFeatureVersion() + ".");
 
     List<ReceivedSpan> children =
         receiver.awaitSpans(span -> span.parentSpanIdHex().equals(server.spanIdHex()), 4, WAIT);

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 
-/** Resource attributes the agent adds: its own identity, the host and the process. */
+/**
+ * Resource attributes the agent adds: its own identity, the main jar's version, the host and the
+ * process. What the user configures (OTEL_RESOURCE_ATTRIBUTES, OTEL_SERVICE_NAME) wins.
+ */
 final class AgentResource {
   private AgentResource() {}
 
@@ -23,6 +26,10 @@ final class AgentResource {
             .put("process.runtime.name", System.getProperty("java.runtime.name"))
             .put("process.runtime.version", System.getProperty("java.runtime.version"))
             .put("process.runtime.description", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name"));
+    String serviceVersion = ServiceNames.versionFromCommand(System.getProperty("sun.java.command"));
+    if (serviceVersion != null) {
+      attributes.put("service.version", serviceVersion);
+    }
     String hostName = hostName();
     if (hostName != null) {
       attributes.put("host.name", hostName);

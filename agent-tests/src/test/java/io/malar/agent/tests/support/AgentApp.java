@@ -59,20 +59,32 @@ public final class AgentApp implements AutoCloseable {
   }
 
   /** The default service.name the agent derives: the main class's simple name. */
+  /** The feature version (17, 25...) of {@link #javaExecutable()}, as its release file says. */
+  public static String javaFeatureVersion() throws IOException {
+    Path release = javaExecutable().getParent().getParent().resolve("release");
+    for (String line : Files.readAllLines(release)) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        return line.substring("JAVA_VERSION=".length()).replace("\"", "").split("\\.")[0];
+      }
+    }
+    throw new IllegalStateException("no JAVA_VERSION in " + release);
+  }
+
+  /** The built agent jar, {@code agent/target/malar-agent.jar}. */
+  public static String agentJar() {
+    Path jar = Path.of(System.getProperty("malar.agent.jar", "../agent/target/malar-agent.jar")).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("the agent jar is missing at " + jar + ": build it with mvn -B verify from the root");
+    }
+    return jar.toString();
+  }
+
   public String mainClassName() {
     return mainClassName;
   }
 
   public String stdout() {
     return stdout.toString();
-  }
-
-  /**
-   * What the application itself printed: stdout without the line HotSpot adds when an agent appends
-   * to the bootstrap class path.
-   */
-  public String applicationStdout() {
-    return stdout().replaceAll("(?m)^OpenJDK 64-Bit Server VM warning: Sharing is only supported.*\n", "");
   }
 
   public String stderr() {
@@ -252,12 +264,5 @@ public final class AgentApp implements AutoCloseable {
       return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private static String agentJar() {
-      Path jar = Path.of(System.getProperty("malar.agent.jar", "../agent/target/malar-agent.jar")).toAbsolutePath().normalize();
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException("the agent jar is missing at " + jar + ": build it with mvn -B verify from the root");
-      }
-      return jar.toString();
-    }
   }
 }
