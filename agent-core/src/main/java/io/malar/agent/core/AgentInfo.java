@@ -2,6 +2,8 @@ package io.malar.agent.core;
 
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.config.Settings;
+import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.AgentFeatures;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ public final class AgentInfo {
     for (InstrumentationModule module : InstrumentationModules.all()) {
       out.printf("  %-10s %s%n", module.name(), module.description());
       settings.add(InstrumentationModules.switchOf(module));
+    }
+    for (AgentFeature feature : AgentFeatures.all()) {
+      settings.addAll(feature.settings());
     }
     out.println();
     out.println("Settings (system property, else environment variable, else config file, else default):");

@@ -4,6 +4,8 @@ import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.InvalidSetting;
 import io.malar.agent.core.config.Settings;
+import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.AgentFeatures;
 import io.malar.agent.core.instrument.AgentContext;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import io.malar.agent.core.instrument.ModuleInstaller;
@@ -60,7 +62,8 @@ public final class AgentStarter {
 
   private static void install(
       Instrumentation instrumentation, AgentConfig config, File agentJar, long premainStartNanos, long premainNanos) {
-    Telemetry telemetry = Telemetry.create(AgentVersion.VALUE);
+    List<AgentFeature> features = AgentFeatures.all();
+    Telemetry telemetry = Telemetry.create(AgentVersion.VALUE, features, config);
     AgentContext context = new AgentContext(telemetry.sdk(), config, AgentVersion.VALUE);
     List<InstrumentationModule> modules = InstrumentationModules.enabled(config);
     List<String> names = new ArrayList<>();
@@ -74,11 +77,20 @@ public final class AgentStarter {
         "malar-agent started",
         "version", AgentVersion.VALUE,
         "instrumentations", names,
+        "features", featureNames(features),
         "traces_exporter", telemetry.tracesEndpoint(),
         "agent_jar", agentJar.getPath(),
         "startup", premainNanos < 0 ? "premain" : "background",
         "premain_ms", TimeUnit.NANOSECONDS.toMillis(premainNanos < 0 ? readyNanos : premainNanos),
         "ready_ms", TimeUnit.NANOSECONDS.toMillis(readyNanos));
+  }
+
+  private static List<String> featureNames(List<AgentFeature> features) {
+    List<String> names = new ArrayList<>();
+    for (AgentFeature feature : features) {
+      names.add(feature.name());
+    }
+    return names;
   }
 
   private static void reportInvalid(InvalidSetting problem) {

@@ -1,9 +1,13 @@
 package io.malar.agent.core.telemetry;
 
+import io.malar.agent.core.config.AgentConfig;
+import io.malar.agent.core.feature.AgentFeature;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,19 +23,24 @@ public final class Telemetry {
     this.tracesEndpoint = tracesEndpoint;
   }
 
-  public static Telemetry create(String agentVersion) {
+  public static Telemetry create(String agentVersion, List<AgentFeature> features, AgentConfig config) {
     String[] endpoint = new String[1];
-    OpenTelemetrySdk sdk =
+    AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(Telemetry::defaults)
-            .addResourceCustomizer((resource, config) -> AgentResource.create(agentVersion).merge(resource))
+            .addResourceCustomizer((resource, otelConfig) -> AgentResource.create(agentVersion).merge(resource))
             .addPropertiesCustomizer(
-                config -> {
-                  endpoint[0] = describeTracesExporter(config);
+                otelConfig -> {
+                  endpoint[0] = describeTracesExporter(otelConfig);
                   return java.util.Collections.emptyMap();
-                })
-            .build()
-            .getOpenTelemetrySdk();
+                });
+    for (AgentFeature feature : features) {
+      feature.configure(builder, config);
+    }
+    OpenTelemetrySdk sdk = builder.build().getOpenTelemetrySdk();
+    for (AgentFeature feature : features) {
+      feature.started(sdk, config);
+    }
     return new Telemetry(sdk, endpoint[0]);
   }
 
