@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.JdbcHook;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;

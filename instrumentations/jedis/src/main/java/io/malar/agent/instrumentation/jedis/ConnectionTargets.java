@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jedis;
 
+import io.malar.agent.core.util.WeakIdentityMap;
 import io.opentelemetry.api.trace.Span;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,7 +16,7 @@ final class ConnectionTargets {
     }
   }
 
-  private final WeakIdentityMap<Integer> selectedDatabases = new WeakIdentityMap<>();
+  private final WeakIdentityMap<Object, Integer> selectedDatabases = new WeakIdentityMap<>();
 
   void databaseSelected(Object connection, int index) {
     selectedDatabases.put(connection, index);

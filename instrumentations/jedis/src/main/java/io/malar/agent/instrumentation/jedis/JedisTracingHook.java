@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jedis;
 
+import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.RedisHook;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -19,7 +20,7 @@ import io.opentelemetry.api.trace.Tracer;
 final class JedisTracingHook implements RedisHook {
   private final Tracer tracer;
   private final ThreadLocal<CallState> calls = ThreadLocal.withInitial(CallState::new);
-  private final WeakIdentityMap<QueuedCommands> queues = new WeakIdentityMap<>();
+  private final WeakIdentityMap<Object, QueuedCommands> queues = new WeakIdentityMap<>();
   private final ConnectionTargets targets = new ConnectionTargets();
 
   JedisTracingHook(Tracer tracer) {

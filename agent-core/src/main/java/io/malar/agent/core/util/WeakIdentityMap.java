@@ -1,4 +1,4 @@
-package io.malar.agent.instrumentation.jdbc;
+package io.malar.agent.core.util;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -7,26 +7,32 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A concurrent map that compares keys by identity and holds them weakly, so the application's
- * statements and connections can be collected while we remember things about them.
+ * objects (statements, connections, pipelines) can be collected while we remember things about
+ * them. No fields are added to the application's classes.
  *
  * <p>A value must not reference its key, or the entry can never be collected. Entries whose key
  * was collected are purged on the next write.
  */
-final class WeakIdentityMap<K, V> {
+public final class WeakIdentityMap<K, V> {
   private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<K> collected = new ReferenceQueue<>();
 
-  V get(K key) {
+  public V get(K key) {
     // the lookup key does not escape, so the JIT can drop the allocation
     return map.get(new LookupKey(key));
   }
 
-  void put(K key, V value) {
+  public void put(K key, V value) {
     purge();
     map.put(new WeakKey<>(key, collected), value);
   }
 
-  int size() {
+  public V remove(K key) {
+    purge();
+    return map.remove(new LookupKey(key));
+  }
+
+  public int size() {
     purge();
     return map.size();
   }

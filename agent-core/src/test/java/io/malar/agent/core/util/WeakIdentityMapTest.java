@@ -1,4 +1,4 @@
-package io.malar.agent.instrumentation.jdbc;
+package io.malar.agent.core.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
