@@ -31,6 +31,7 @@ public final class AgentStarter {
 
   public static void start(Instrumentation instrumentation, String agentArgs, File agentJar, long premainStartNanos) {
     AgentConfig config = AgentConfig.load(AgentStarter::reportInvalid);
+    AgentLog.useFile(config.string(Settings.LOG_FILE));
     if (!config.bool(Settings.ENABLED)) {
       AgentLog.info("malar-agent is disabled; nothing is instrumented", "key", Settings.ENABLED.key());
       return;

@@ -75,7 +75,7 @@ class JdbcTest {
       ReceivedSpan query = only(spans, text("SELECT id FROM malar_farmers WHERE phone = ? AND name = ?"));
       assertThat(query.name()).isEqualTo("SELECT malar_farmers");
 
-      ReceivedSpan failing = only(spans, text("SELECT * FROM malar_no_such_table"));
+      ReceivedSpan failing = only(spans, text("SELECT * FROM malar_no_such_table WHERE phone = ?"));
       assertThat(failing.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
       assertThat(failing.attribute("error.type")).contains("SQL");
       assertThat(failing.events()).extracting(event -> event.getName()).contains("exception");

@@ -22,10 +22,16 @@ public final class Settings {
               + " later, while the application starts; premain: premain waits until it is active,"
               + " so a short job's first calls are traced too.");
 
+  public static final Setting LOG_FILE =
+      new Setting(
+          "malar.agent.log.file",
+          "",
+          "A file the agent appends its own log lines to (warnings included) instead of stderr.");
+
   private Settings() {}
 
   public static List<Setting> all() {
-    return Arrays.asList(ENABLED, CONFIG_FILE, STARTUP);
+    return Arrays.asList(ENABLED, CONFIG_FILE, STARTUP, LOG_FILE);
   }
 
   public static Setting instrumentationEnabled(String moduleName, String description) {

@@ -2,22 +2,45 @@ package io.malar.agent.core.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * The agent's own log: one JSON object per line on stderr, never through the application's
- * logging framework. Fields after the message are given as alternating names and values.
+ * The agent's own log: one JSON object per line on stderr or in a file, never through the
+ * application's logging framework. Fields after the message are given as alternating names and values.
  */
 public final class AgentLog {
   private static final JsonFactory JSON = new JsonFactory();
   private static volatile PrintStream out = System.err;
 
   private AgentLog() {}
+
+  /**
+   * Appends the lines to the file at {@code path} from now on; an empty path means stderr. A file
+   * that cannot be opened is reported on stderr, which then stays the target.
+   */
+  public static void useFile(String path) {
+    PrintStream previous = out;
+    if (path.isEmpty()) {
+      out = System.err;
+    } else {
+      try {
+        out = new PrintStream(new FileOutputStream(path, true), true, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        warn("cannot write the agent log to " + path + "; writing it to stderr", "path", path, "error", String.valueOf(e));
+        return;
+      }
+    }
+    if (previous != System.err && previous != out) {
+      previous.close();
+    }
+  }
 
   public static void info(String message, Object... fields) {
     write("INFO", message, fields);

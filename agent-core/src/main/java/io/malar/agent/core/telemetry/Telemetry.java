@@ -59,7 +59,8 @@ public final class Telemetry {
     defaults.put("otel.service.name", ServiceNames.fromCommand(System.getProperty("sun.java.command")));
     // the SDK alone defaults to grpc; agents, ours included, default to http/protobuf on 4318
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
-    defaults.put("otel.metrics.exporter", "none");
+    // the percentiles and semantic-convention histograms go over OTLP every OTEL_METRIC_EXPORT_INTERVAL
+    defaults.put("otel.metrics.exporter", "otlp");
     defaults.put("otel.logs.exporter", "none");
     return defaults;
   }

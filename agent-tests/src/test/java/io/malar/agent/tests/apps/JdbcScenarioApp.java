@@ -44,7 +44,8 @@ public final class JdbcScenarioApp {
         System.out.println("found " + (rows.next() ? rows.getInt(1) : -1));
       }
       try (Statement statement = connection.createStatement()) {
-        statement.executeQuery("SELECT * FROM malar_no_such_table");
+        // drivers echo the failing statement, literals included, in their messages
+        statement.executeQuery("SELECT * FROM malar_no_such_table WHERE phone = '" + LedgerWork.PHONE + "'");
       } catch (SQLException expected) {
         System.out.println("failed as expected " + expected.getClass().getSimpleName());
       }

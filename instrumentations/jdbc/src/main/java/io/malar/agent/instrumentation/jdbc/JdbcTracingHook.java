@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.JdbcHook;
 import io.opentelemetry.api.common.AttributeKey;
@@ -102,7 +103,7 @@ final class JdbcTracingHook implements JdbcHook {
           span.setAttribute(DB_RESPONSE_STATUS_CODE, sqlState);
         }
       }
-      span.recordException(thrown);
+      ExceptionEvents.record(span, thrown);
     }
     span.end();
   }

@@ -1,5 +1,7 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import io.malar.agent.core.errors.SqlLiterals;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.catchThrowableOfType;
 
@@ -204,7 +206,13 @@ class JdbcAdviceTest {
         .hasName("SELECT no_such_table")
         .hasAttribute(AttributeKey.stringKey("error.type"), thrown.getClass().getName())
         .hasAttribute(AttributeKey.stringKey("db.response.status_code"), thrown.getSQLState())
-        .hasException(thrown);
+        .hasEventsSatisfyingExactly(
+            event ->
+                event
+                    .hasName("exception")
+                    .hasAttributesSatisfying(
+                        equalTo(AttributeKey.stringKey("exception.type"), thrown.getClass().getName()),
+                        equalTo(AttributeKey.stringKey("exception.message"), SqlLiterals.scrub(thrown.getMessage()))));
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
   }
 

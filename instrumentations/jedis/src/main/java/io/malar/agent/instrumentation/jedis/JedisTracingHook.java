@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jedis;
 
+import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.RedisHook;
 import io.opentelemetry.api.trace.Span;
@@ -76,7 +77,7 @@ final class JedisTracingHook implements RedisHook {
       return;
     }
     if (thrown != null) {
-      span.recordException(thrown);
+      ExceptionEvents.record(span, thrown);
       span.setStatus(StatusCode.ERROR);
       span.setAttribute("error.type", thrown.getClass().getName());
     }

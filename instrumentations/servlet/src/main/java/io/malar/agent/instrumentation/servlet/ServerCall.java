@@ -1,23 +1,28 @@
 package io.malar.agent.instrumentation.servlet;
 
+import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.bridge.ServletAccessor;
+import io.malar.agent.core.errors.FailedRequest;
+import io.malar.agent.core.errors.RequestErrors;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 
 /** One request being served: its span, until the response is complete (possibly asynchronously). */
-final class ServerCall implements ServletAccessor.AsyncCompletion {
+final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest {
   private final Span span;
   private final Scope scope;
   private final ServletAccessor accessor;
+  private final Object request;
   private final String method;
   private String route;
   private boolean ended;
 
-  ServerCall(Span span, Scope scope, ServletAccessor accessor, String method) {
+  ServerCall(Span span, Scope scope, ServletAccessor accessor, Object request, String method) {
     this.span = span;
     this.scope = scope;
     this.accessor = accessor;
+    this.request = request;
     this.method = method;
   }
 
@@ -43,7 +48,7 @@ final class ServerCall implements ServletAccessor.AsyncCompletion {
     ended = true;
     int status = accessor.status(response);
     if (thrown != null) {
-      span.recordException(thrown);
+      ExceptionEvents.record(span, thrown);
       span.setAttribute("error.type", thrown.getClass().getName());
       span.setStatus(StatusCode.ERROR);
       // the container turns an escaping exception into a 500 once we have returned
@@ -59,6 +64,57 @@ final class ServerCall implements ServletAccessor.AsyncCompletion {
       span.setAttribute("http.route", route);
       span.updateName(method + " " + route);
     }
+    if (thrown != null || status >= 400) {
+      RequestErrors.requestFailed(span, this, status, thrown);
+    }
     span.end();
+  }
+
+  // FailedRequest: read only for failed requests, while the request is still in service
+
+  /**
+   * An exception thrown in an async dispatch may reach no listener (Jetty 12): the container then
+   * answers 500 and keeps the exception in the request attribute the servlet spec names for error
+   * pages.
+   */
+  @Override
+  public Throwable errorFromContainer() {
+    Object error = accessor.attribute(request, "jakarta.servlet.error.exception");
+    if (error == null) {
+      error = accessor.attribute(request, "javax.servlet.error.exception");
+    }
+    return error instanceof Throwable ? (Throwable) error : null;
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public String route() {
+    return route;
+  }
+
+  @Override
+  public String url() {
+    return accessor.scheme(request) + "://" + accessor.serverName(request) + ":" + accessor.serverPort(request)
+        + UrlParts.pathWithoutParameters(accessor.requestUri(request));
+  }
+
+  @Override
+  public String query() {
+    String query = accessor.queryString(request);
+    return query == null ? null : UrlParts.redactQuery(query);
+  }
+
+  @Override
+  public String header(String name) {
+    return accessor.header(request, name);
+  }
+
+  @Override
+  public String clientAddress() {
+    return accessor.remoteAddress(request);
   }
 }

@@ -34,9 +34,12 @@ final class ServletTracingHook implements ServletHook {
     }
     Context parent = propagator.extract(Context.current(), request, access);
     String method = HttpMethods.known(accessor.method(request));
+    // on Servlet 4+ the target servlet's mapping is known even in the outermost filter, so the
+    // route is there for samplers and for what is recorded while the request runs
+    String route = accessor.route(request);
     SpanBuilder span =
         tracer
-            .spanBuilder(method)
+            .spanBuilder(route == null ? method : method + " " + route)
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
             .setAttribute("http.request.method", method)
@@ -46,6 +49,9 @@ final class ServletTracingHook implements ServletHook {
             .setAttribute("server.port", (long) accessor.serverPort(request))
             .setAttribute("client.address", accessor.remoteAddress(request))
             .setAttribute("network.protocol.version", UrlParts.protocolVersion(accessor.protocol(request)));
+    if (route != null) {
+      span.setAttribute("http.route", route);
+    }
     if (method.equals(HttpMethods.OTHER)) {
       span.setAttribute("http.request.method_original", accessor.method(request));
     }
@@ -58,7 +64,7 @@ final class ServletTracingHook implements ServletHook {
       span.setAttribute("user_agent.original", userAgent);
     }
     Span started = span.startSpan();
-    ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, method);
+    ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, request, method);
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
     return call;
   }

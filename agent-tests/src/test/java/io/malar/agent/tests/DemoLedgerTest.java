@@ -1,0 +1,156 @@
+package io.malar.agent.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.malar.agent.tests.support.AgentApp;
+import io.malar.otlp.receiver.OtlpReceiver;
+import io.malar.otlp.receiver.ReceivedSpan;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Malar Market ledger (demo-ledger-app/target/malar-ledger.jar, its own H2 database and
+ * redis-server) under the built agent: the traces of a cached lookup and of the notification worker.
+ */
+class DemoLedgerTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String FARMER_BY_ID = "GET /api/v1/farmers/*";
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void cacheMissAndHitAndTheWorkersRootSpans() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start(0)) {
+      Process ledger = start(receiver);
+      StringBuffer stderr = new StringBuffer();
+      drain(ledger.getErrorStream(), stderr);
+      try {
+        int port = awaitReady(ledger, stderr);
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(send(http, port, "GET", "/api/v1/farmers/42", null)).isEqualTo(200);
+        assertThat(send(http, port, "GET", "/api/v1/farmers/42", null)).isEqualTo(200);
+        assertThat(send(http, port, "POST", "/api/v1/entries",
+            "{\"farmerId\":42,\"flowerId\":1,\"quantityKg\":3.5,\"ratePerKg\":600}")).isEqualTo(201);
+
+        List<ReceivedSpan> lookups = receiver.awaitSpans(span -> span.name().equals(FARMER_BY_ID), 2, WAIT);
+        lookups.sort(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()));
+        assertThat(lookups).allSatisfy(server -> {
+          assertThat(server.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
+          assertThat(server.parentSpanIdHex()).isEmpty();
+          assertThat(server.attribute("url.path")).isEqualTo("/api/v1/farmers/42");
+        });
+        // the miss: Redis GET, the SELECT through HikariCP, then SETEX, all children of the server span
+        assertThat(children(receiver, lookups.get(0), 3)).extracting(ReceivedSpan::name)
+            .containsExactly("GET", "SELECT farmers", "SETEX");
+        // the hit: only the Redis GET
+        assertThat(children(receiver, lookups.get(1), 1)).extracting(ReceivedSpan::name).containsExactly("GET");
+
+        // the worker takes the notice off the queue outside any request: its calls start their own traces
+        List<ReceivedSpan> taken = receiver.awaitSpans(span -> span.name().equals("UPDATE notifications"), 1, WAIT);
+        assertThat(taken).allSatisfy(span -> assertThat(span.parentSpanIdHex()).isEmpty());
+        List<ReceivedSpan> polls = receiver.awaitSpans(span -> span.name().equals("BRPOP"), 1, WAIT);
+        assertThat(polls).allSatisfy(poll -> {
+          assertThat(poll.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+          assertThat(poll.parentSpanIdHex()).isEmpty();
+          assertThat(poll.attribute("db.query.text")).isEqualTo("BRPOP ? ?");
+        });
+        ReceivedSpan entry = receiver.awaitSpans(span -> span.name().equals("POST /api/v1/entries/*"), 1, WAIT).get(0);
+        assertThat(children(receiver, entry, 7)).extracting(ReceivedSpan::name)
+            .contains("INSERT entries", "INSERT notifications", "LPUSH");
+      } finally {
+        ledger.destroy();
+        assertThat(ledger.waitFor(30, TimeUnit.SECONDS)).as("the ledger stops on SIGTERM").isTrue();
+      }
+      assertThat(stderr.toString()).doesNotContain("\"level\":\"ERROR\"");
+      assertThat(receiver.allReceivedText()).doesNotContain("Vanakkam", "+9194");
+    }
+  }
+
+  private Process start(OtlpReceiver receiver) throws Exception {
+    Path agentJar = Path.of(AgentApp.agentJar());
+    Path ledgerJar = agentJar.getParent().getParent().getParent().resolve("demo-ledger-app/target/malar-ledger.jar");
+    assertThat(ledgerJar).as("built by demo-ledger-app").exists();
+    ProcessBuilder builder = new ProcessBuilder(AgentApp.javaExecutable().toString(), "-javaagent:" + agentJar,
+        "-Dmalar.agent.startup=premain", "-Dotel.bsp.schedule.delay=100",
+        "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-jar", ledgerJar.toString());
+    builder.environment().put("LEDGER_PORT", "0");
+    builder.environment().put("LEDGER_DATA_DIR", dataDir.toString());
+    return builder.start();
+  }
+
+  /** The ledger prints {@code READY <port>} once it serves; its output is read to the end meanwhile. */
+  private static int awaitReady(Process ledger, StringBuffer stderr) throws Exception {
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader stdout = new BufferedReader(
+          new InputStreamReader(ledger.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = stdout.readLine()) != null) {
+          if (line.startsWith("READY ")) {
+            port.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+      port.completeExceptionally(new IllegalStateException("the ledger exited before it was ready"));
+    }, "ledger-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return port.get(90, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("the ledger did not start: " + e + "\n" + stderr, e);
+    }
+  }
+
+  private static List<ReceivedSpan> children(OtlpReceiver receiver, ReceivedSpan parent, int atLeast) {
+    return receiver.awaitSpans(span -> span.parentSpanIdHex().equals(parent.spanIdHex()), atLeast, WAIT).stream()
+        .peek(child -> assertThat(child.traceIdHex()).isEqualTo(parent.traceIdHex()))
+        .sorted(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()))
+        .collect(Collectors.toList());
+  }
+
+  private static int send(HttpClient http, int port, String method, String path, String json) throws Exception {
+    HttpRequest.BodyPublisher body =
+        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, body).header("Content-Type", "application/json").build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static void drain(InputStream in, StringBuffer into) {
+    Thread pump = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          into.append(line).append('\n');
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    }, "ledger-output");
+    pump.setDaemon(true);
+    pump.start();
+  }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The Malar Market ledger under the malar agent, with a 30 s load, and what the agent exported.
+#
+#   ./demo.sh                 build what is missing, run the ledger with -javaagent, drive the load,
+#                             print the spans the agent exported (to the project's own OTLP receiver,
+#                             or to OTEL_EXPORTER_OTLP_ENDPOINT when it is set)
+#   ./demo.sh --no-agent      the same load without the agent, for comparison
+#   --seconds N, --threads N  the load's length (default 30) and concurrency (default 8)
+#   DEMO_AGENT_JAR=path       attach that agent jar instead of agent/target/malar-agent.jar
+#
+# Ctrl-C stops everything the demo started.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+root=$(pwd)
+
+agent=true
+seconds=30
+threads=8
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-agent) agent=false ;;
+    --seconds) seconds="$2"; shift ;;
+    --threads) threads="$2"; shift ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see ./demo.sh --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+agent_jar=${DEMO_AGENT_JAR:-$root/agent/target/malar-agent.jar}
+ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
+collector_classpath_file=$root/demo-ledger-app/target/collector.classpath
+work=$root/demo-ledger-app/target/demo
+app_pid=
+collector_pid=
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# Stops a process we started: TERM (so the JVM's shutdown hooks run: the agent flushes, the ledger
+# stops its redis-server), then KILL, with its children, if it does not end in time.
+stop() {
+  local pid=$1 children
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  children=$(pgrep -P "$pid" || true)
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" $children 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  stop "$app_pid"
+  stop "$collector_pid"
+}
+trap cleanup EXIT
+trap 'echo; echo "stopping..."; exit 130' INT TERM
+
+command -v java >/dev/null || { echo "java (JDK 17 or newer) is not on the PATH" >&2; exit 1; }
+
+# 1. build what is missing
+if [ ! -f "$agent_jar" ] || [ ! -f "$ledger_jar" ] || [ ! -f "$collector_classpath_file" ]; then
+  command -v mvn >/dev/null || { echo "Maven (mvn) is not on the PATH" >&2; exit 1; }
+  say "building the agent and the ledger (mvn -B -q -DskipTests package -pl agent,demo-ledger-app -am)"
+  mvn -B -q -Dstyle.color=never -DskipTests package -pl agent,demo-ledger-app -am
+fi
+
+rm -rf "$work"
+mkdir -p "$work"
+
+# 2. where the agent exports
+endpoint=
+if $agent; then
+  if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
+    endpoint=$OTEL_EXPORTER_OTLP_ENDPOINT
+    say "exporting to your collector at $endpoint"
+  else
+    java -cp "$root/demo-ledger-app/target/classes:$(cat "$collector_classpath_file")" \
+      io.malar.ledger.demo.DemoCollector "$work/export-summary.txt" >"$work/collector.log" 2>&1 &
+    collector_pid=$!
+    for _ in $(seq 1 100); do
+      grep -q '^COLLECTOR ' "$work/collector.log" && break
+      kill -0 "$collector_pid" 2>/dev/null || { cat "$work/collector.log"; exit 1; }
+      sleep 0.1
+    done
+    endpoint=$(sed -n 's/^COLLECTOR //p' "$work/collector.log")
+    [ -n "$endpoint" ] || { echo "the demo's OTLP receiver did not start" >&2; cat "$work/collector.log"; exit 1; }
+    say "the project's OTLP receiver is listening on $endpoint"
+  fi
+fi
+
+# 3. the ledger, with a fresh seeded H2 database and its own redis-server
+java_args=()
+if $agent; then
+  java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.summary-on-exit=true"
+    "-Dotel.exporter.otlp.endpoint=$endpoint")
+  [ -n "${OTEL_SERVICE_NAME:-}" ] || java_args+=("-Dotel.service.name=malar-ledger")
+  say "starting the ledger under the agent"
+else
+  say "starting the ledger without the agent"
+fi
+LEDGER_PORT=0 LEDGER_DATA_DIR="$work/data" java "${java_args[@]}" -jar "$ledger_jar" >"$work/ledger.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 600); do
+  grep -q '^READY ' "$work/ledger.log" && break
+  kill -0 "$app_pid" 2>/dev/null || { echo "the ledger exited:" >&2; cat "$work/ledger.log" >&2; exit 1; }
+  sleep 0.1
+done
+port=$(sed -n 's/^READY //p' "$work/ledger.log")
+[ -n "$port" ] || { echo "the ledger did not start within 60 s:" >&2; tail -20 "$work/ledger.log" >&2; exit 1; }
+grep -m1 'malar-agent started' "$work/ledger.log" | sed 's/^/    /' || true
+echo "    ledger: http://127.0.0.1:$port (log: ${work#"$root"/}/ledger.log)"
+
+# 4. the load
+say "driving a mixed load for $seconds s with $threads threads"
+java -cp "$ledger_jar" io.malar.ledger.load.LoadGenerator --url "http://127.0.0.1:$port" \
+  --seconds "$seconds" --threads "$threads"
+
+# 5. stop the ledger cleanly, so the agent flushes what it holds
+say "stopping the ledger"
+lines_before=$(wc -l <"$work/ledger.log")
+stop "$app_pid"
+app_pid=
+tail -n +"$((lines_before + 1))" "$work/ledger.log" | grep -v 'io\.malar\.ledger\|com\.zaxxer\|org\.eclipse\.jetty' \
+  | sed 's/^/    /' || true
+
+# 6. what the agent exported
+if $agent; then
+  if [ -n "$collector_pid" ]; then
+    stop "$collector_pid"
+    collector_pid=
+    say "what the agent exported"
+    cat "$work/export-summary.txt"
+  else
+    say "the spans went to $endpoint as service ${OTEL_SERVICE_NAME:-malar-ledger}:" \
+      "open your tracing UI (Jaeger: http://localhost:16686, Grafana: Explore > Tempo) and search for that service"
+  fi
+fi
