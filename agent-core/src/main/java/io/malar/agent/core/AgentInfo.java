@@ -40,6 +40,8 @@ public final class AgentInfo {
     out.println("  OTEL_EXPORTER_OTLP_ENDPOINT       default http://localhost:4318 (grpc: http://localhost:4317)");
     out.println("  OTEL_EXPORTER_OTLP_PROTOCOL       http/protobuf (default) or grpc");
     out.println("  OTEL_TRACES_EXPORTER              otlp (default), console or none");
+    out.println("  OTEL_METRICS_EXPORTER             otlp (default), console or none");
+    out.println("  OTEL_METRIC_EXPORT_INTERVAL       milliseconds between metric exports (default 60000)");
     out.println("  OTEL_RESOURCE_ATTRIBUTES          e.g. deployment.environment.name=production,service.version=1.4.2");
   }
 }

@@ -244,7 +244,12 @@ public final class AgentApp implements AutoCloseable {
       builder.environment().putAll(environment);
       AgentApp app = new AgentApp(builder.start(), mainClass.getSimpleName());
       if (waitForReady) {
-        app.awaitReady(agent);
+        try {
+          app.awaitReady(agent);
+        } catch (IllegalStateException | InterruptedException e) {
+          app.close(); // a child that never became ready must not outlive the test
+          throw e;
+        }
       }
       return app;
     }
