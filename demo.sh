@@ -129,8 +129,12 @@ app_pid=
 tail -n +"$((lines_before + 1))" "$work/ledger.log" | grep -v 'io\.malar\.ledger\|com\.zaxxer\|org\.eclipse\.jetty' \
   | sed 's/^/    /' || true
 
-# 6. what the agent exported
+# 6. what the agent exported, and what it flagged on its log
 if $agent; then
+  say "what the agent flagged (slow queries, N+1 queries, slow requests; full lines in ${work#"$root"/}/ledger.log)"
+  grep -E '"type":"(slow_query|slow_redis|n_plus_one|slow_request)"' "$work/ledger.log" \
+    | sed -n 's/.*"message":"\([^"]*\)".*/    \1/p' || echo "    nothing"
+
   if [ -n "$collector_pid" ]; then
     stop "$collector_pid"
     collector_pid=
