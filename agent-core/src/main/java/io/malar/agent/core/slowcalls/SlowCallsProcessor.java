@@ -118,8 +118,9 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
       if (request != null) {
         request.redisCommand(nanos);
       }
-      if (nanos >= thresholds.slowRedisNanos()) {
-        String command = textOr(span.getAttribute(DB_OPERATION_NAME), span);
+      String command = span.getAttribute(DB_OPERATION_NAME);
+      if (nanos >= thresholds.slowRedisNanos() && !BlockingRedisCommands.waits(command)) {
+        command = textOr(command, span);
         CodeLocation at = markSlow(span, SLOW_REDIS, thresholds.slowRedisNanos());
         metrics.slowCall(system, command);
         warnings.slowRedis(span, command, nanos, at, request);

@@ -117,6 +117,24 @@ class SlowCallDetectionTest {
   }
 
   @Test
+  void aBlockingRedisCommandWaitingLongIsNotSlow() {
+    Span command =
+        tracer
+            .spanBuilder("BRPOP")
+            .setSpanKind(SpanKind.CLIENT)
+            .setNoParent()
+            .setStartTimestamp(now, TimeUnit.NANOSECONDS)
+            .setAttribute("db.system.name", "redis")
+            .setAttribute("db.operation.name", "BRPOP")
+            .setAttribute("db.query.text", "BRPOP ? ?")
+            .startSpan();
+    command.end(now + 2_000 * MS, TimeUnit.NANOSECONDS);
+
+    assertThat(lines).isEmpty();
+    assertThat(exported.get(0).getEvents()).isEmpty();
+  }
+
+  @Test
   void aStatementRunTwentyFiveTimesInOneRequestIsOneNPlusOne() {
     Span server = request("/api/farmers");
     int line = 0;
