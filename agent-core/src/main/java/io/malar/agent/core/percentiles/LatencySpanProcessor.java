@@ -1,6 +1,6 @@
 package io.malar.agent.core.percentiles;
 
-import io.malar.agent.core.log.AgentLog;
+import io.malar.agent.bridge.AdviceErrors;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -8,7 +8,6 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records every finished server span and database client span, on the thread that ends it: a
@@ -18,7 +17,6 @@ final class LatencySpanProcessor implements SpanProcessor {
   private final ServerKeys server;
   private final SqlKeys sql;
   private final RedisKeys redis;
-  private final AtomicLong errors = new AtomicLong();
   private volatile SemconvHistograms semconv;
 
   LatencySpanProcessor(int maxKeysPerFamily) {
@@ -71,10 +69,7 @@ final class LatencySpanProcessor implements SpanProcessor {
         histograms.record(kind, nanos, recording.semconv());
       }
     } catch (Throwable t) {
-      long count = errors.incrementAndGet();
-      if (count == 1 || count % 1000 == 0) { // a broken path must not flood the log
-        AgentLog.error("percentiles could not record a span; the application was not affected", "count", count, "error", String.valueOf(t));
-      }
+      AdviceErrors.record(t); // counted and logged like every error the agent suppresses
     }
   }
 

@@ -18,12 +18,14 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
   private String route;
   private boolean ended;
 
-  ServerCall(Span span, Scope scope, ServletAccessor accessor, Object request, String method) {
+  /** @param route the route known when the request entered, or null to read it on leaving */
+  ServerCall(Span span, Scope scope, ServletAccessor accessor, Object request, String method, String route) {
     this.span = span;
     this.scope = scope;
     this.accessor = accessor;
     this.request = request;
     this.method = method;
+    this.route = route;
   }
 
   ServletAccessor accessor() {
@@ -31,9 +33,11 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
   }
 
   /** The request leaves the outermost servlet or filter on the thread that entered it. */
-  void leave(Object request) {
+  void leave() {
     scope.close();
-    route = accessor.route(request);
+    if (route == null) {
+      route = accessor.route(request);
+    }
   }
 
   @Override

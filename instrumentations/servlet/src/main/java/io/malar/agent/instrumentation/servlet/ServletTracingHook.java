@@ -64,7 +64,7 @@ final class ServletTracingHook implements ServletHook {
       span.setAttribute("user_agent.original", userAgent);
     }
     Span started = span.startSpan();
-    ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, request, method);
+    ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, request, method, route);
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
     return call;
   }
@@ -72,7 +72,7 @@ final class ServletTracingHook implements ServletHook {
   @Override
   public void exit(Object token, Object request, Object response, Throwable thrown) {
     ServerCall call = (ServerCall) token;
-    call.leave(request);
+    call.leave();
     if (thrown == null && call.accessor().isAsyncStarted(request)) {
       call.accessor().onAsyncEnd(request, call);
     } else {
