@@ -20,6 +20,14 @@ public final class JdbcBridge {
     hook.batchAdded(statement, sql);
   }
 
+  public static void parameterSet(Object statement, int index, Object value) {
+    hook.parameterSet(statement, index, value);
+  }
+
+  public static void parametersCleared(Object statement) {
+    hook.parametersCleared(statement);
+  }
+
   public static Object executeStart(Object statement, String sql, boolean batch) {
     return hook.executeStart(statement, sql, batch);
   }
@@ -36,6 +44,12 @@ public final class JdbcBridge {
 
     @Override
     public void batchAdded(Object statement, String sql) {}
+
+    @Override
+    public void parameterSet(Object statement, int index, Object value) {}
+
+    @Override
+    public void parametersCleared(Object statement) {}
 
     @Override
     public Object executeStart(Object statement, String sql, boolean batch) {

@@ -11,6 +11,12 @@ public interface JdbcHook {
   /** {@code addBatch} on a statement; {@code sql} is null for a PreparedStatement. */
   void batchAdded(Object statement, String sql);
 
+  /** A bind value was set on a prepared statement; {@code index} counts from 1, as in JDBC. */
+  void parameterSet(Object statement, int index, Object value);
+
+  /** {@code clearParameters} on a prepared statement. */
+  void parametersCleared(Object statement);
+
   /**
    * An execute call starts. {@code sql} is the argument of {@code Statement.execute(sql)}, null for
    * prepared statements and batches.

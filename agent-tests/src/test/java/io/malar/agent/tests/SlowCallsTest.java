@@ -94,6 +94,9 @@ class SlowCallsTest {
       assertThat(slowSpan.attribute("code.file.path")).isEqualTo("io/malar/agent/tests/apps/SlowCallsApp.java");
       assertThat(slowSpan.longAttribute("code.line.number")).isEqualTo((long) slowLine);
       assertThat(slowSpan.events()).extracting(event -> event.getName()).containsExactly("slow_query");
+      // bind values are not captured unless asked for
+      assertThat(slow).containsEntry("binds", null);
+      assertThat(slowSpan.attribute("db.query.parameter.0")).isNull();
       // the quick lookups of the same request and the fast request stay unmarked
       assertThat(reportCalls).filteredOn(span -> !slowStatement.equals(span.attribute("db.query.text")))
           .allSatisfy(span -> assertThat(span.attribute("code.function.name")).isNull());
@@ -129,6 +132,66 @@ class SlowCallsTest {
       assertThat(awaitCounter(receiver, "malar.db.n_plus_one", byId)).isEqualTo(1);
       assertThat(app.agentErrors()).isEmpty();
     }
+  }
+
+  @Test
+  void bindsOfSlowAndFailedStatementsAreAttachedMaskedWhenAskedFor() throws Exception {
+    String contact = "SELECT SLEEP_MS(?), CAST(? AS VARCHAR), CAST(? AS VARCHAR)";
+    String insert = "INSERT INTO slowcalls_farmers (id, name) VALUES (?, ?)";
+    try (OtlpReceiver receiver = OtlpReceiver.start(0);
+        AgentApp app =
+            AgentApp.main(SlowCallsApp.class)
+                .exportingTo(receiver)
+                .property("malar.agent.slow-query.threshold", "1s")
+                .property("malar.agent.slow-query.capture-binds", "true")
+                .start()) {
+      assertThat(Http.get(app.port(), "/contact?sleep=1200").body()).isEqualTo("contact found");
+      assertThat(Http.get(app.port(), "/work/register").statusCode()).isEqualTo(409);
+      assertThat(Http.get(app.port(), "/work/farmers?count=3").statusCode()).isEqualTo(200);
+
+      ReceivedSpan slowSpan = onlyClientSpan(receiver, contact);
+      assertThat(parameters(slowSpan)).containsExactly("1200", "[phone]", "[email]");
+      Map<String, Object> warning =
+          awaitWarnings(app, "slow_query", line -> contact.equals(line.get("statement"))).stream()
+              .filter(line -> contact.equals(line.get("statement")))
+              .findFirst()
+              .orElseThrow();
+      assertThat(warning).containsEntry("binds", List.of("1200", "[phone]", "[email]"));
+
+      ReceivedSpan failed = onlyClientSpan(receiver, insert);
+      assertThat(failed.attribute("error.type")).isNotNull();
+      assertThat(parameters(failed)).containsExactly("1", "Card [card]");
+
+      // quick successful calls keep their values to themselves
+      List<ReceivedSpan> lookups =
+          receiver.awaitSpans(span -> "SELECT name FROM slowcalls_farmers WHERE id = ?".equals(span.attribute("db.query.text")), 3, WAIT);
+      assertThat(lookups).allSatisfy(span -> assertThat(parameters(span)).isEmpty());
+
+      String everythingSent = receiver.allReceivedText() + app.stderr();
+      assertThat(everythingSent)
+          .doesNotContain(SlowCallsApp.PHONE)
+          .doesNotContain("98400 12345")
+          .doesNotContain(SlowCallsApp.EMAIL)
+          .doesNotContain("anbu@")
+          .doesNotContain(SlowCallsApp.NAME_WITH_CARD)
+          .doesNotContain("4111 1111");
+      assertThat(app.agentErrors()).isEmpty();
+    }
+  }
+
+  private static ReceivedSpan onlyClientSpan(OtlpReceiver receiver, String statement) {
+    List<ReceivedSpan> spans = receiver.awaitSpans(span -> statement.equals(span.attribute("db.query.text")), 1, WAIT);
+    assertThat(spans).hasSize(1);
+    return spans.get(0);
+  }
+
+  /** The span's db.query.parameter.N attributes in index order. */
+  private static List<String> parameters(ReceivedSpan span) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; span.attribute("db.query.parameter." + i) != null; i++) {
+      values.add(span.attribute("db.query.parameter." + i));
+    }
+    return values;
   }
 
   /** The server span of the request to {@code path}, with {@code count=calls} (-1: any query). */
@@ -175,11 +238,21 @@ class SlowCallsTest {
             switch (value) {
               case VALUE_NUMBER_INT -> json.getLongValue();
               case VALUE_NULL -> null;
+              case START_ARRAY -> texts(json);
               default -> json.getText();
             });
       }
     }
     return fields;
+  }
+
+  /** The rest of an array of strings. */
+  private static List<String> texts(JsonParser json) throws IOException {
+    List<String> texts = new ArrayList<>();
+    while (json.nextToken() != JsonToken.END_ARRAY) {
+      texts.add(json.getText());
+    }
+    return texts;
   }
 
   /** The line of SlowCallsApp.java that carries {@code marker} in a comment. */

@@ -13,6 +13,7 @@ public interface InstrumentationModule {
   /** One line for users: what it instruments and which versions. */
   String description();
 
+  /** What to advise; called after {@link #install}, so the module's settings may add advice. */
   List<TypeInstrumentation> typeInstrumentations();
 
   /** Connects the module's hook to the bridge; called before any class is transformed. */

@@ -2,6 +2,7 @@ package io.malar.agent.core.slowcalls;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,12 +31,14 @@ final class SlowCallWarnings {
     requests = new WarningRateLimiter(interval, nanoClock);
   }
 
-  void slowQuery(ReadableSpan span, String system, String statement, long nanos, CodeLocation at, RequestStats request) {
-    slowCall(SlowCallsProcessor.SLOW_QUERY, "statement", queries, thresholds.slowQueryNanos(), span, system, statement, nanos, at, request);
+  /** @param binds the call's redacted bind values, or null when they were not captured */
+  void slowQuery(
+      ReadableSpan span, String system, String statement, long nanos, CodeLocation at, RequestStats request, List<String> binds) {
+    slowCall(SlowCallsProcessor.SLOW_QUERY, "statement", queries, thresholds.slowQueryNanos(), span, system, statement, nanos, at, request, binds);
   }
 
   void slowRedis(ReadableSpan span, String command, long nanos, CodeLocation at, RequestStats request) {
-    slowCall(SlowCallsProcessor.SLOW_REDIS, "command", redisCommands, thresholds.slowRedisNanos(), span, "redis", command, nanos, at, request);
+    slowCall(SlowCallsProcessor.SLOW_REDIS, "command", redisCommands, thresholds.slowRedisNanos(), span, "redis", command, nanos, at, request, null);
   }
 
   private void slowCall(
@@ -48,7 +51,8 @@ final class SlowCallWarnings {
       String text,
       long nanos,
       CodeLocation at,
-      RequestStats request) {
+      RequestStats request,
+      List<String> binds) {
     long suppressed = limiter.acquire(text);
     if (suppressed == WarningRateLimiter.SUPPRESSED) {
       return;
@@ -68,6 +72,7 @@ final class SlowCallWarnings {
         "route", attribute(server, SlowCallMetrics.HTTP_ROUTE),
         "path", attribute(server, URL_PATH),
         "frame", at == null ? null : at.toString(),
+        "binds", binds,
         "suppressed", suppressed);
   }
 

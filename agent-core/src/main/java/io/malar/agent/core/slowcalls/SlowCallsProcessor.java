@@ -1,6 +1,8 @@
 package io.malar.agent.core.slowcalls;
 
 import io.malar.agent.bridge.AdviceErrors;
+import io.malar.agent.core.binds.BindValues;
+import io.malar.agent.core.binds.CallBinds;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -32,6 +34,8 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
 
   private static final String REDIS = "redis";
   private static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  private static final String DB_QUERY_PARAMETER = "db.query.parameter.";
   private static final AttributeKey<String> CODE_FUNCTION_NAME = AttributeKey.stringKey("code.function.name");
   private static final AttributeKey<String> CODE_FILE_PATH = AttributeKey.stringKey("code.file.path");
   private static final AttributeKey<Long> CODE_LINE_NUMBER = AttributeKey.longKey("code.line.number");
@@ -134,11 +138,26 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
         repeated.location(callSites.find());
       }
     }
-    if (nanos >= thresholds.slowQueryNanos()) {
+    boolean slow = nanos >= thresholds.slowQueryNanos();
+    List<String> binds = slow || span.getAttribute(ERROR_TYPE) != null ? attachBinds(span) : null;
+    if (slow) {
       CodeLocation at = markSlow(span, SLOW_QUERY, thresholds.slowQueryNanos());
       metrics.slowCall(system, statement);
-      warnings.slowQuery(span, system, statement, nanos, at, request);
+      warnings.slowQuery(span, system, statement, nanos, at, request, binds);
     }
+  }
+
+  /** The redacted bind values of the call, also put on its span; null when none were captured. */
+  private static List<String> attachBinds(ReadWriteSpan span) {
+    Object[] values = CallBinds.ofCallInProgress();
+    if (values == null) {
+      return null;
+    }
+    List<String> shown = BindValues.shown(values);
+    for (int i = 0; i < shown.size(); i++) {
+      span.setAttribute(AttributeKey.stringKey(DB_QUERY_PARAMETER + i), shown.get(i));
+    }
+    return shown;
   }
 
   private void serverEnding(ReadWriteSpan span) {

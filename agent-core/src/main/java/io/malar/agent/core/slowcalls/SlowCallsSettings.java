@@ -1,5 +1,6 @@
 package io.malar.agent.core.slowcalls;
 
+import io.malar.agent.core.binds.CallBinds;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.Setting;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class SlowCallsSettings {
   private SlowCallsSettings() {}
 
   static List<Setting> all() {
-    return Arrays.asList(ENABLED, SLOW_QUERY, SLOW_REQUEST, SLOW_REDIS, N_PLUS_ONE, WARNING_INTERVAL);
+    return Arrays.asList(ENABLED, SLOW_QUERY, SLOW_REQUEST, SLOW_REDIS, N_PLUS_ONE, WARNING_INTERVAL, CallBinds.CAPTURE);
   }
 
   static Thresholds thresholds(AgentConfig config) {

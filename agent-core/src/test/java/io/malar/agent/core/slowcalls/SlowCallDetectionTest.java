@@ -2,6 +2,7 @@ package io.malar.agent.core.slowcalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.malar.agent.core.binds.CallBinds;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -91,6 +92,31 @@ class SlowCallDetectionTest {
         .isEqualTo("io/malar/agent/core/slowcalls/SlowCallDetectionTest.java");
     assertThat(query.getAttributes().get(AttributeKey.longKey("code.line.number"))).isEqualTo((long) line);
     assertThat(query.getEvents()).extracting(EventData::getName).containsExactly("slow_query");
+  }
+
+  @Test
+  void capturedBindsGoMaskedOnASlowOrFailedQueryOnly() {
+    CallBinds.callStarted(new Object[] {42, "+91 98400 12345"});
+    try {
+      query(null, BY_ID, 499);
+      query(null, BY_ID, 800);
+      Span failed = clientSpan(null, BY_ID);
+      failed.setAttribute("error.type", "org.h2.jdbc.JdbcSQLSyntaxErrorException");
+      failed.end(now + MS, TimeUnit.NANOSECONDS);
+    } finally {
+      CallBinds.callEnded();
+    }
+    query(null, BY_ID, 900);
+
+    assertThat(exported.get(0).getAttributes().get(AttributeKey.stringKey("db.query.parameter.0"))).isNull();
+    for (SpanData slowOrFailed : exported.subList(1, 3)) {
+      assertThat(slowOrFailed.getAttributes().get(AttributeKey.stringKey("db.query.parameter.0"))).isEqualTo("42");
+      assertThat(slowOrFailed.getAttributes().get(AttributeKey.stringKey("db.query.parameter.1"))).isEqualTo("[phone]");
+    }
+    // the last slow query had no binds captured
+    assertThat(exported.get(3).getAttributes().get(AttributeKey.stringKey("db.query.parameter.0"))).isNull();
+    assertThat(lines).first().satisfies(warning -> assertThat(warning).containsEntry("binds", List.of("42", "[phone]")));
+    assertThat(exported.toString()).doesNotContain("98400");
   }
 
   @Test

@@ -25,8 +25,15 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code pg_sleep}. The lines that issue the queries are marked, so the test can find their numbers.
  */
 public final class SlowCallsApp {
+  /** The contact of a farmer; its phone and email travel as bind values. */
+  public static final String PHONE = "+91 98400 12345";
+  public static final String EMAIL = "anbu@example.com";
+  /** A name carrying a test card number, rejected with its duplicate id. */
+  public static final String NAME_WITH_CARD = "Card 4111 1111 1111 1111";
+
   private final HikariDataSource pool;
   private final String table;
+  /** The database's call that sleeps for a bound number of milliseconds. */
   private final String sleep;
 
   private SlowCallsApp(HikariDataSource pool, String table, String sleep) {
@@ -45,7 +52,7 @@ public final class SlowCallsApp {
     HikariDataSource pool = new HikariDataSource(config);
     boolean h2 = config.getJdbcUrl().startsWith("jdbc:h2:");
     SlowCallsApp app =
-        new SlowCallsApp(pool, args.length > 2 ? args[2] : "slowcalls_farmers", h2 ? "SELECT SLEEP_MS(?)" : "SELECT pg_sleep(? / 1000.0)");
+        new SlowCallsApp(pool, args.length > 2 ? args[2] : "slowcalls_farmers", h2 ? "SLEEP_MS(?)" : "pg_sleep(? / 1000.0)");
     app.createTable(h2);
     Runtime.getRuntime().addShutdownHook(new Thread(app::dropTable));
     // a cold JVM's first queries can be slow on a busy machine; the test wants only the sleep slow
@@ -58,7 +65,8 @@ public final class SlowCallsApp {
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder(new Work(app)), "/work/*");
     // a route of its own: slow-request warnings are rate-limited per route
-    context.addServlet(new ServletHolder(new Report(app)), "/report");
+    context.addServlet(new ServletHolder(new Sleeping(app::monthlyReport)), "/report");
+    context.addServlet(new ServletHolder(new Sleeping(app::contact)), "/contact");
     server.setHandler(context);
     server.start();
     System.out.println("READY " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
@@ -75,7 +83,7 @@ public final class SlowCallsApp {
   String monthlyReport(int sleepMillis) throws SQLException {
     try (Connection connection = pool.getConnection()) {
       String names = farmerNames(connection, 3);
-      try (PreparedStatement totals = connection.prepareStatement(sleep)) {
+      try (PreparedStatement totals = connection.prepareStatement("SELECT " + sleep)) {
         totals.setInt(1, sleepMillis);
         try (ResultSet rows = totals.executeQuery()) { // slow query issued here
           rows.next();
@@ -98,6 +106,31 @@ public final class SlowCallsApp {
       }
     }
     return names.toString();
+  }
+
+  /** A slow query whose bind values are personal data. */
+  String contact(int sleepMillis) throws SQLException {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement contact =
+            connection.prepareStatement("SELECT " + sleep + ", CAST(? AS VARCHAR), CAST(? AS VARCHAR)")) {
+      contact.setInt(1, sleepMillis);
+      contact.setString(2, PHONE);
+      contact.setString(3, EMAIL);
+      try (ResultSet rows = contact.executeQuery()) {
+        rows.next();
+        return "contact found";
+      }
+    }
+  }
+
+  /** Inserts an id that exists: the database refuses it. */
+  void registerDuplicate() throws SQLException {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (id, name) VALUES (?, ?)")) {
+      insert.setInt(1, 1);
+      insert.setString(2, NAME_WITH_CARD);
+      insert.executeUpdate();
+    }
   }
 
   String fastLookup() throws SQLException {
@@ -131,25 +164,29 @@ public final class SlowCallsApp {
     }
   }
 
-  /** {@code /report?sleep=MS}. */
-  static final class Report extends HttpServlet {
-    private final transient SlowCallsApp app;
+  /** {@code /report?sleep=MS} and {@code /contact?sleep=MS}: a page whose query sleeps that long. */
+  static final class Sleeping extends HttpServlet {
+    private final transient Page page;
 
-    Report(SlowCallsApp app) {
-      this.app = app;
+    Sleeping(Page page) {
+      this.page = page;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
       try {
-        response.getWriter().write(app.monthlyReport(Integer.parseInt(request.getParameter("sleep"))));
+        response.getWriter().write(page.render(Integer.parseInt(request.getParameter("sleep"))));
       } catch (SQLException e) {
         throw new IOException(e);
       }
     }
+
+    interface Page {
+      String render(int sleepMillis) throws SQLException;
+    }
   }
 
-  /** {@code /work/farmers?count=N}, {@code /work/fast}. */
+  /** {@code /work/farmers?count=N}, {@code /work/fast}, {@code /work/register} (a duplicate: 409). */
   static final class Work extends HttpServlet {
     private final transient SlowCallsApp app;
 
@@ -168,6 +205,15 @@ public final class SlowCallsApp {
             }
           }
           case "/fast" -> body = app.fastLookup();
+          case "/register" -> {
+            try {
+              app.registerDuplicate();
+              body = "registered";
+            } catch (SQLException e) {
+              response.sendError(409);
+              return;
+            }
+          }
           default -> {
             response.sendError(404);
             return;

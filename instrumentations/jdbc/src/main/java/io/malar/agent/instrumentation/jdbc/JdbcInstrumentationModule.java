@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -13,10 +14,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import io.malar.agent.bridge.JdbcBridge;
+import io.malar.agent.core.binds.CallBinds;
 import io.malar.agent.core.instrument.AgentContext;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import io.malar.agent.core.instrument.TypeInstrumentation;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -27,6 +29,15 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class JdbcInstrumentationModule implements InstrumentationModule {
   private static final String ADVICE = "io.malar.agent.instrumentation.jdbc.";
+
+  private boolean captureBinds;
+
+  /** The module as the agent finds it; {@link #install} reads whether binds are captured. */
+  public JdbcInstrumentationModule() {}
+
+  JdbcInstrumentationModule(boolean captureBinds) {
+    this.captureBinds = captureBinds;
+  }
 
   @Override
   public String name() {
@@ -40,7 +51,13 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(connections(), statements());
+    List<TypeInstrumentation> types = new ArrayList<>();
+    types.add(connections());
+    types.add(statements());
+    if (captureBinds) {
+      types.add(parameterSetters());
+    }
+    return types;
   }
 
   private static TypeInstrumentation connections() {
@@ -68,6 +85,25 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
         .build();
   }
 
+  /** Bind values, when captured; {@code setXxx(String name, ...)} of callable statements are not. */
+  private static TypeInstrumentation parameterSetters() {
+    return TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.PreparedStatement"))))
+        .advise(
+            jdbcMethod("setNull").and(takesArgument(0, int.class)).and(takesArgument(1, int.class)),
+            ADVICE + "SetNullAdvice")
+        .advise(
+            isPublic()
+                .and(not(isStatic()))
+                .and(not(isBridge()))
+                .and(nameStartsWith("set"))
+                .and(not(named("setNull")))
+                .and(takesArgument(0, int.class))
+                .and(not(takesArguments(1))),
+            ADVICE + "SetParameterAdvice")
+        .advise(jdbcMethod("clearParameters").and(takesNoArguments()), ADVICE + "ClearParametersAdvice")
+        .build();
+  }
+
   /** Public instance methods; a compiler's bridge method only forwards to the advised one. */
   private static ElementMatcher.Junction<MethodDescription> jdbcMethod(String... names) {
     return isPublic().and(not(isStatic())).and(not(isBridge())).and(namedOneOf(names));
@@ -75,6 +111,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
 
   @Override
   public void install(AgentContext context) {
-    JdbcBridge.install(new JdbcTracingHook(context.tracer(name())));
+    captureBinds = context.config().bool(CallBinds.CAPTURE);
+    JdbcBridge.install(new JdbcTracingHook(context.tracer(name()), captureBinds));
   }
 }

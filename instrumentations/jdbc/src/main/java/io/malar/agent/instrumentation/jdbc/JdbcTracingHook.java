@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import io.malar.agent.core.binds.CallBinds;
 import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.JdbcHook;
@@ -32,6 +33,7 @@ final class JdbcTracingHook implements JdbcHook {
   private static final int MAX_URLS = 100;
 
   private final Tracer tracer;
+  private final boolean captureBinds;
   private final WeakIdentityMap<Object, StatementState> statements = new WeakIdentityMap<>();
   private final WeakIdentityMap<Object, ConnectionInfo> connections = new WeakIdentityMap<>();
   private final ConcurrentHashMap<String, ConnectionInfo> urls = new ConcurrentHashMap<>();
@@ -39,8 +41,10 @@ final class JdbcTracingHook implements JdbcHook {
   /** The span of the JDBC call this thread is in, if any. */
   private final ThreadLocal<Span> activeCall = new ThreadLocal<>();
 
-  JdbcTracingHook(Tracer tracer) {
+  /** @param captureBinds whether the bind values of a call are handed to {@link CallBinds} */
+  JdbcTracingHook(Tracer tracer, boolean captureBinds) {
     this.tracer = tracer;
+    this.captureBinds = captureBinds;
   }
 
   @Override
@@ -57,6 +61,23 @@ final class JdbcTracingHook implements JdbcHook {
   public void batchAdded(Object statement, String sql) {
     StatementState state = stateOf(statement);
     state.addBatch(sql == null ? state.sql() : sqlCache.sanitize(sql, state.connection().dialect()));
+  }
+
+  @Override
+  public void parameterSet(Object statement, int index, Object value) {
+    StatementState state = statements.get(statement);
+    // a setter of the driver's own, or a statement from before the agent: nothing to remember
+    if (state != null && activeCall.get() == null) {
+      state.bind(index, value);
+    }
+  }
+
+  @Override
+  public void parametersCleared(Object statement) {
+    StatementState state = statements.get(statement);
+    if (state != null) {
+      state.clearBinds();
+    }
   }
 
   @Override
@@ -85,6 +106,12 @@ final class JdbcTracingHook implements JdbcHook {
             .setParent(Context.current())
             .setAllAttributes(connection.attributes())
             .startSpan();
+    if (captureBinds && !batch && sql == null) {
+      Object[] binds = state.bindsNow();
+      if (binds != null) {
+        CallBinds.callStarted(binds);
+      }
+    }
     // set last: nothing after it can fail and leave the thread marked
     activeCall.set(span);
     return span;
@@ -106,6 +133,9 @@ final class JdbcTracingHook implements JdbcHook {
       ExceptionEvents.record(span, thrown);
     }
     span.end();
+    if (captureBinds) {
+      CallBinds.callEnded();
+    }
   }
 
   private SpanBuilder querySpan(ConnectionInfo connection, SanitizedSql sql) {

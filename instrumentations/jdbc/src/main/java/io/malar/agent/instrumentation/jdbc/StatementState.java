@@ -1,13 +1,21 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import io.malar.agent.core.binds.BindValues;
+import java.util.Arrays;
+
 /**
- * What we remember about one statement: its connection, its SQL when it was prepared, and the
- * batch it is building. Holds nothing of the application's, so it can be a weak map's value.
+ * What we remember about one statement: its connection, its SQL when it was prepared, the batch it
+ * is building and, when binds are captured, its bind values. Holds nothing of the application's
+ * that could keep the statement alive, so it can be a weak map's value.
  */
 final class StatementState {
+  /** Parameters beyond this index are not kept. */
+  static final int MAX_BINDS = 32;
+
   private final ConnectionInfo connection;
   private final SanitizedSql sql;
   private PendingBatch batch;
+  private Object[] binds;
 
   /** {@code sql} is null for a plain Statement, which gets its SQL with each call. */
   StatementState(ConnectionInfo connection, SanitizedSql sql) {
@@ -35,5 +43,25 @@ final class StatementState {
     PendingBatch taken = batch;
     batch = null;
     return taken;
+  }
+
+  /** {@code index} counts from 1, as in JDBC. */
+  synchronized void bind(int index, Object value) {
+    if (index < 1 || index > MAX_BINDS) {
+      return;
+    }
+    if (binds == null || binds.length < index) {
+      binds = binds == null ? new Object[index] : Arrays.copyOf(binds, index);
+    }
+    binds[index - 1] = BindValues.retained(value);
+  }
+
+  synchronized void clearBinds() {
+    binds = null;
+  }
+
+  /** The bind values now, by index from 0, or null when none were set. */
+  synchronized Object[] bindsNow() {
+    return binds == null ? null : binds.clone();
   }
 }

@@ -6,6 +6,7 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.catch
 import com.zaxxer.hikari.HikariDataSource;
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.bridge.JdbcBridge;
+import io.malar.agent.core.binds.CallBinds;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import io.malar.agent.core.instrument.ModuleInstaller;
 import io.opentelemetry.api.common.AttributeKey;
@@ -13,9 +14,13 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URL;
@@ -25,8 +30,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -44,8 +51,13 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcAdviceTest {
   private static final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  /** The bind values handed on while each span ended, in order. */
+  private static final List<Object[]> bindsAtEnd = new CopyOnWriteArrayList<>();
   private static final SdkTracerProvider tracerProvider =
-      SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+      SdkTracerProvider.builder()
+          .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+          .addSpanProcessor(new BindsAtEnd())
+          .build();
   private static final Tracer tracer = tracerProvider.get("test");
   private static final List<Throwable> adviceErrors = new ArrayList<>();
 
@@ -55,8 +67,8 @@ class JdbcAdviceTest {
   @BeforeAll
   static void installTheAdvice() throws Exception {
     AdviceErrors.setListener(adviceErrors::add);
-    JdbcBridge.install(new JdbcTracingHook(tracer));
-    List<InstrumentationModule> modules = List.of(new JdbcInstrumentationModule());
+    JdbcBridge.install(new JdbcTracingHook(tracer, true));
+    List<InstrumentationModule> modules = List.of(new JdbcInstrumentationModule(true));
     ModuleInstaller.install(ByteBuddyAgent.install(), modules);
 
     libraries =
@@ -87,6 +99,7 @@ class JdbcAdviceTest {
   @BeforeEach
   void forgetEarlierSpans() {
     exporter.reset();
+    bindsAtEnd.clear();
   }
 
   @AfterEach
@@ -233,6 +246,59 @@ class JdbcAdviceTest {
     assertThat(spans.get(0)).hasName("SELECT farmers").hasParentSpanId(parent.getSpanContext().getSpanId());
   }
 
+  @Test
+  void theBindsOfAPreparedCallAreHandedOnWhileItsSpanEndsAndOnlyThen() throws SQLException {
+    String name;
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT name FROM farmers WHERE id = ? AND phone = ? AND (? IS NULL)")) {
+      statement.setInt(1, 1);
+      statement.setString(2, "+91 98400 12345");
+      statement.setNull(3, Types.VARCHAR);
+      try (ResultSet rows = statement.executeQuery()) {
+        name = rows.next() ? rows.getString(1) : null;
+      }
+    }
+
+    assertThat(name).isEqualTo("Lakshmi");
+    assertThat(bindsAtEnd).singleElement().satisfies(binds -> assertThat(binds).containsExactly(1, "+91 98400 12345", null));
+    assertThat(CallBinds.ofCallInProgress()).isNull();
+    // the values are handed on, never put on the span
+    assertThat(onlySpan().toString()).doesNotContain("98400");
+  }
+
+  @Test
+  void clearedParametersAreForgotten() throws SQLException {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT name FROM farmers WHERE id = ? AND name = ?")) {
+      statement.setInt(1, 1);
+      statement.setString(2, "Lakshmi");
+      statement.clearParameters();
+      statement.setInt(1, 2);
+      // the second parameter is no longer set: the driver refuses the call
+      catchThrowableOfType(SQLException.class, statement::executeQuery);
+    }
+
+    assertThat(bindsAtEnd).singleElement().satisfies(binds -> assertThat(binds).containsExactly(2));
+  }
+
+  @Test
+  void plainStatementsAndBatchesHandOnNoBinds() throws SQLException {
+    try (Connection connection = pool.getConnection();
+        Statement plain = connection.createStatement();
+        PreparedStatement batch = connection.prepareStatement("DELETE FROM farmers WHERE id = ?")) {
+      plain.executeQuery("SELECT COUNT(*) FROM farmers").close();
+      batch.setInt(1, 30);
+      batch.addBatch();
+      batch.setInt(1, 31);
+      batch.addBatch();
+      batch.executeBatch();
+    }
+
+    assertThat(exporter.getFinishedSpanItems()).hasSize(2);
+    assertThat(bindsAtEnd).hasSize(2).containsOnlyNulls();
+  }
+
   private static SpanData onlySpan() {
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertThat(spans).hasSize(1);
@@ -241,6 +307,27 @@ class JdbcAdviceTest {
 
   private static URL jarOf(Class<?> type) {
     return type.getProtectionDomain().getCodeSource().getLocation();
+  }
+
+  /** Notes what {@link CallBinds} holds while each span ends, on the thread that ends it. */
+  private static final class BindsAtEnd implements SpanProcessor {
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+    @Override
+    public boolean isStartRequired() {
+      return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+      bindsAtEnd.add(CallBinds.ofCallInProgress());
+    }
+
+    @Override
+    public boolean isEndRequired() {
+      return true;
+    }
   }
 
   /** Sees the JDK and, as the bootstrap class path does under the agent, the bridge. */

@@ -39,7 +39,7 @@ class JdbcTracingHookTest {
   private final SdkTracerProvider tracerProvider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
   private final Tracer tracer = tracerProvider.get("test");
-  private final JdbcTracingHook hook = new JdbcTracingHook(tracer);
+  private final JdbcTracingHook hook = new JdbcTracingHook(tracer, false);
   private Connection connection;
 
   @BeforeEach
