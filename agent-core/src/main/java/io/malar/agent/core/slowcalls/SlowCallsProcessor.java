@@ -139,7 +139,9 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
       }
     }
     boolean slow = nanos >= thresholds.slowQueryNanos();
-    List<String> binds = slow || span.getAttribute(ERROR_TYPE) != null ? attachBinds(span) : null;
+    // null unless binds are captured: then only a slow or failed call shows them
+    Object[] captured = CallBinds.ofCallInProgress();
+    List<String> binds = captured != null && (slow || span.getAttribute(ERROR_TYPE) != null) ? attachBinds(span, captured) : null;
     if (slow) {
       CodeLocation at = markSlow(span, SLOW_QUERY, thresholds.slowQueryNanos());
       metrics.slowCall(system, statement);
@@ -147,12 +149,8 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
     }
   }
 
-  /** The redacted bind values of the call, also put on its span; null when none were captured. */
-  private static List<String> attachBinds(ReadWriteSpan span) {
-    Object[] values = CallBinds.ofCallInProgress();
-    if (values == null) {
-      return null;
-    }
+  /** Puts the bind values on the span as they may be shown; returns them. */
+  private static List<String> attachBinds(ReadWriteSpan span, Object[] values) {
     List<String> shown = BindValues.shown(values);
     for (int i = 0; i < shown.size(); i++) {
       span.setAttribute(AttributeKey.stringKey(DB_QUERY_PARAMETER + i), shown.get(i));
