@@ -25,6 +25,9 @@ public interface ServletAccessor {
 
   String remoteAddress(Object request);
 
+  /** The authenticated user's name ({@code getRemoteUser()}, else the principal's), or null. */
+  String remoteUser(Object request);
+
   String protocol(Object request);
 
   /** The servlet mapping that served the request, with the context path, or null. */

@@ -13,6 +13,8 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +34,8 @@ class SentryTest {
   private static final String APP_PROJECT = "1";
   private static final String AGENT_PROJECT = "2";
   private static final int RATE_LIMIT = 5;
+  /** Where the signed-in farmer's requests come from: an address no URL or header of the test holds. */
+  private static final String OTHER_CLIENT = "127.0.0.2";
 
   private static OtlpReceiver receiver;
   private static SentryEndpoint sentry;
@@ -126,6 +130,47 @@ class SentryTest {
       assertThat(exception.get("value")).isEqualTo("settlement failed on settlement-worker");
     });
     assertThat(event.tags()).containsEntry("http.route", "/settlements/async");
+    assertThat(server.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+    assertThat(server.attribute("error.type")).isEqualTo("java.lang.IllegalStateException");
+    assertThat(server.events()).filteredOn(spanEvent -> spanEvent.getName().equals("exception")).singleElement()
+        .satisfies(exception -> assertThat(exception.getAttributesList())
+            .filteredOn(attribute -> attribute.getKey().equals("exception.type"))
+            .extracting(attribute -> attribute.getValue().getStringValue())
+            .containsExactly("java.lang.IllegalStateException"));
+  }
+
+  @Test
+  void withoutSendDefaultPiiNeitherTheUserNorTheClientAddressIsSent() throws Exception {
+    assertThat(farmerSettlement(app)).isEqualTo(500);
+
+    ReceivedSpan server = serverSpan("GET /farmers/me/*");
+    assertThat(onlyEvent(server).map("user")).doesNotContainKeys("username", "ip_address");
+    assertThat(sentry.allReceivedText())
+        .doesNotContain(SentryApp.FARMER, OTHER_CLIENT, "REMOTE_ADDR")
+        .doesNotContain("Authorization", SentryApp.farmerCredentials(), SentryApp.FARMER_PASSWORD);
+    assertThat(receiver.allReceivedText()).doesNotContain(SentryApp.FARMER);
+  }
+
+  @Test
+  void withSendDefaultPiiTheEventNamesTheUserAndTheClientAddressButNoSpanDoes() throws Exception {
+    try (OtlpReceiver otlp = OtlpReceiver.start(0);
+        SentryEndpoint piiSentry = SentryEndpoint.start();
+        AgentApp ledger =
+            AgentApp.main(SentryApp.class)
+                .exportingTo(otlp)
+                .property("malar.agent.sentry.dsn", piiSentry.dsn(AGENT_PROJECT))
+                .property("malar.agent.sentry.send-default-pii", "true")
+                .start()) {
+      assertThat(farmerSettlement(ledger)).isEqualTo(500);
+
+      Event event = onlyEvent(piiSentry, serverSpan(otlp, "GET /farmers/me/*"));
+      assertThat(event.map("user")).containsEntry("username", SentryApp.FARMER).containsEntry("ip_address", OTHER_CLIENT);
+      assertThat(event.map("request").get("env")).isEqualTo(Map.of("REMOTE_ADDR", OTHER_CLIENT));
+      assertThat(piiSentry.allReceivedText())
+          .doesNotContain("Authorization", SentryApp.farmerCredentials(), SentryApp.FARMER_PASSWORD);
+      assertThat(otlp.allReceivedText()).doesNotContain(SentryApp.FARMER);
+      assertThat(ledger.agentErrors()).isEmpty();
+    }
   }
 
   @Test
@@ -210,16 +255,30 @@ class SentryTest {
     }
   }
 
+  /** The signed-in farmer's failing request, from {@link #OTHER_CLIENT}; its status. */
+  private static int farmerSettlement(AgentApp ledger) throws IOException {
+    return Http.getFrom(
+        OTHER_CLIENT, ledger.port(), "/farmers/me/settlement", "Authorization", "Basic " + SentryApp.farmerCredentials());
+  }
+
   private static ReceivedSpan serverSpan(String name) {
-    List<ReceivedSpan> spans = receiver.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER && span.name().equals(name), 1, WAIT);
+    return serverSpan(receiver, name);
+  }
+
+  private static ReceivedSpan serverSpan(OtlpReceiver exportedTo, String name) {
+    List<ReceivedSpan> spans = exportedTo.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER && span.name().equals(name), 1, WAIT);
     assertThat(spans).as("server span %s", name).hasSize(1);
     return spans.get(0);
   }
 
   /** The agent's one event for the request whose server span this is. */
   private static Event onlyEvent(ReceivedSpan server) throws InterruptedException {
-    List<Event> events = sentry.awaitEvents(event -> server.traceIdHex().equals(event.traceId()), 1, WAIT);
-    assertThat(events).as("events for trace %s among %s", server.traceIdHex(), sentry.events()).hasSize(1);
+    return onlyEvent(sentry, server);
+  }
+
+  private static Event onlyEvent(SentryEndpoint sentTo, ReceivedSpan server) throws InterruptedException {
+    List<Event> events = sentTo.awaitEvents(event -> server.traceIdHex().equals(event.traceId()), 1, WAIT);
+    assertThat(events).as("events for trace %s among %s", server.traceIdHex(), sentTo.events()).hasSize(1);
     assertThat(events.get(0).project()).isEqualTo(AGENT_PROJECT);
     return events.get(0);
   }

@@ -23,9 +23,6 @@ public interface FailedRequest {
   /** The client's address: personal data, used only when the user allows it. */
   String clientAddress();
 
-  /**
-   * For an error status without an exception: the exception the container recorded for its error
-   * page (thrown where no instrumentation saw it, e.g. in an async dispatch), or null.
-   */
-  Throwable errorFromContainer();
+  /** The authenticated user's name, or null: personal data, used only when the user allows it. */
+  String remoteUser();
 }

@@ -18,7 +18,8 @@ public final class RequestErrors {
   public interface Listener {
     /**
      * @param status the response status (500 when an exception escaped without one), or 0
-     * @param thrown the exception that escaped request handling, or null
+     * @param thrown the exception that escaped request handling (or that the container recorded
+     *     for the error status), or null
      */
     void requestFailed(Span serverSpan, FailedRequest request, int status, Throwable thrown);
   }

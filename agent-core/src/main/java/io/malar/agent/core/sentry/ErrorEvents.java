@@ -54,6 +54,7 @@ final class ErrorEvents {
     if (sendDefaultPii) {
       User user = new User();
       user.setIpAddress(request.clientAddress());
+      user.setUsername(request.remoteUser());
       event.setUser(user);
     }
     if (request.route() != null) {

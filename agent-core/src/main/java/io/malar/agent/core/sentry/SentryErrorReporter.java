@@ -45,8 +45,7 @@ final class SentryErrorReporter implements RequestErrors.Listener {
   }
 
   @Override
-  public void requestFailed(Span serverSpan, FailedRequest request, int status, Throwable escaped) {
-    Throwable thrown = escaped == null && status >= 500 ? request.errorFromContainer() : escaped;
+  public void requestFailed(Span serverSpan, FailedRequest request, int status, Throwable thrown) {
     List<ReadableSpan> recentCalls = calls.of(serverSpan.getSpanContext());
     String category = ErrorCategory.of(thrown, status, recentCalls);
     serverSpan.setAttribute(ERROR_CATEGORY, category);

@@ -27,7 +27,8 @@ final class SentrySettings {
       new Setting(
           "malar.agent.sentry.send-default-pii",
           "false",
-          "Adds the client's IP address to events; without it no personal data is sent.");
+          "Adds the client's IP address and the authenticated user's name to events; without it no"
+              + " personal data is sent.");
   static final Setting SERVER_ERROR_EVENTS =
       new Setting(
           "malar.agent.sentry.capture-5xx",

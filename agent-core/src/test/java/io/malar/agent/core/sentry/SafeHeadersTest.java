@@ -58,7 +58,7 @@ class SafeHeadersTest {
     }
 
     @Override
-    public Throwable errorFromContainer() {
+    public String remoteUser() {
       return null;
     }
   }

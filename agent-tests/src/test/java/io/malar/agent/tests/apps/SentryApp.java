@@ -8,24 +8,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.security.Credential;
 
 /**
- * Failing requests on embedded Jetty 12 with H2, for the Sentry error capture. With an argument,
- * the application initialises its own Sentry SDK with that DSN, as an application may.
+ * Failing requests on embedded Jetty 12 with H2, one behind HTTP Basic, for the Sentry error
+ * capture. With an argument, the application initialises its own Sentry SDK with that DSN, as an
+ * application may.
  */
 public final class SentryApp {
   static final String DATABASE = "jdbc:h2:mem:sentry;DB_CLOSE_DELAY=-1";
   /** A literal of the failing statement: it must never reach Sentry. */
   public static final String SQL_LITERAL = "Selvi-Secret-4711";
+  /** The farmer Jetty authenticates with HTTP Basic on {@code /farmers/me/*}. */
+  public static final String FARMER = "farmer-anbu";
+  public static final String FARMER_PASSWORD = "anbu-pass-2718";
+  private static final String FARMER_ROLE = "farmer";
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0) {
@@ -43,6 +57,8 @@ public final class SentryApp {
     context.addServlet(new ServletHolder(new BadQuery()), "/farmers/lookup");
     context.addServlet(new ServletHolder(new Unavailable()), "/unavailable");
     context.addServlet(new ServletHolder(new OwnSentry()), "/own-sentry");
+    context.addServlet(new ServletHolder(new FarmerSettlement()), "/farmers/me/*");
+    context.setSecurityHandler(farmersOnly("/farmers/me/*"));
     ServletHolder async = new ServletHolder(new AsyncFailure());
     async.setAsyncSupported(true);
     context.addServlet(async, "/settlements/async");
@@ -50,6 +66,27 @@ public final class SentryApp {
     server.start();
     System.out.println("READY " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     server.join();
+  }
+
+  /** The farmer's HTTP Basic credentials, as they follow {@code Basic } in the Authorization header. */
+  public static String farmerCredentials() {
+    return Base64.getEncoder().encodeToString((FARMER + ":" + FARMER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The container's own HTTP Basic authentication, so the request's remote user is the container's. */
+  private static ConstraintSecurityHandler farmersOnly(String pathSpec) {
+    UserStore users = new UserStore();
+    users.addUser(FARMER, Credential.getCredential(FARMER_PASSWORD), new String[] {FARMER_ROLE});
+    HashLoginService login = new HashLoginService("malar-market");
+    login.setUserStore(users);
+    ConstraintMapping mapping = new ConstraintMapping();
+    mapping.setPathSpec(pathSpec);
+    mapping.setConstraint(Constraint.from(FARMER_ROLE));
+    ConstraintSecurityHandler security = new ConstraintSecurityHandler();
+    security.setLoginService(login);
+    security.setAuthenticator(new BasicAuthenticator());
+    security.addConstraintMapping(mapping);
+    return security;
   }
 
   static final class Boom extends HttpServlet {
@@ -108,6 +145,14 @@ public final class SentryApp {
               },
               "settlement-worker")
           .start();
+    }
+  }
+
+  /** Fails for the signed-in farmer. */
+  static final class FarmerSettlement extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      throw new IllegalStateException("settlement for the signed-in farmer does not balance");
     }
   }
 

@@ -1,10 +1,13 @@
 package io.malar.agent.tests.support;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A plain HTTP client for the test applications on 127.0.0.1. */
@@ -21,5 +24,26 @@ public final class Http {
       request.headers(headers);
     }
     return CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A GET from another loopback address such as {@code 127.0.0.2}, so that the client's address
+   * differs from the server's (which URLs and the Host header carry); returns the response's status.
+   */
+  public static int getFrom(String clientAddress, int port, String pathAndQuery, String... headers) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(clientAddress, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(30_000);
+      StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\n");
+      request.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+      }
+      socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+      // read to the end: closing early would cut the container's answer short
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      return Integer.parseInt(response.split(" ", 3)[1]);
+    }
   }
 }

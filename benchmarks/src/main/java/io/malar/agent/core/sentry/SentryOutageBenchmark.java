@@ -219,8 +219,8 @@ public class SentryOutageBenchmark {
     }
 
     @Override
-    public Throwable errorFromContainer() {
-      return null;
+    public String remoteUser() {
+      return "farmer-anbu";
     }
   }
 }

@@ -45,12 +45,13 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
     end(response, error);
   }
 
-  synchronized void end(Object response, Throwable thrown) {
+  synchronized void end(Object response, Throwable escaped) {
     if (ended) {
       return;
     }
     ended = true;
     int status = accessor.status(response);
+    Throwable thrown = escaped == null && status >= 500 ? errorFromContainer() : escaped;
     if (thrown != null) {
       ExceptionEvents.record(span, thrown);
       span.setAttribute("error.type", thrown.getClass().getName());
@@ -74,21 +75,20 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
     span.end();
   }
 
-  // FailedRequest: read only for failed requests, while the request is still in service
-
   /**
-   * An exception thrown in an async dispatch may reach no listener (Jetty 12): the container then
-   * answers 500 and keeps the exception in the request attribute the servlet spec names for error
-   * pages.
+   * The exception behind an error status that no advice saw thrown: one thrown in an async dispatch
+   * may reach no listener (Jetty 12); the container then answers 500 and keeps it in the request
+   * attribute the servlet spec names for error pages.
    */
-  @Override
-  public Throwable errorFromContainer() {
+  private Throwable errorFromContainer() {
     Object error = accessor.attribute(request, "jakarta.servlet.error.exception");
     if (error == null) {
       error = accessor.attribute(request, "javax.servlet.error.exception");
     }
     return error instanceof Throwable ? (Throwable) error : null;
   }
+
+  // FailedRequest: read only for failed requests, while the request is still in service
 
   @Override
   public String method() {
@@ -120,5 +120,10 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
   @Override
   public String clientAddress() {
     return accessor.remoteAddress(request);
+  }
+
+  @Override
+  public String remoteUser() {
+    return accessor.remoteUser(request);
   }
 }

@@ -2,6 +2,7 @@ package io.malar.agent.instrumentation.servlet.javax;
 
 import io.malar.agent.bridge.ServletAccessor;
 import io.malar.agent.instrumentation.servlet.Routes;
+import java.security.Principal;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
 import javax.servlet.ServletResponse;
@@ -65,6 +66,17 @@ public final class JavaxServletAccessor implements ServletAccessor {
   @Override
   public String remoteAddress(Object request) {
     return http(request).getRemoteAddr();
+  }
+
+  @Override
+  public String remoteUser(Object request) {
+    HttpServletRequest http = http(request);
+    String user = http.getRemoteUser();
+    if (user != null) {
+      return user;
+    }
+    Principal principal = http.getUserPrincipal();
+    return principal == null ? null : principal.getName();
   }
 
   @Override
