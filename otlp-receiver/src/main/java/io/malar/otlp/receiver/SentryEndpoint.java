@@ -1,4 +1,4 @@
-package io.malar.agent.tests.support;
+package io.malar.otlp.receiver;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A Sentry ingestion endpoint on 127.0.0.1 for the tests: accepts envelopes at
+ * A Sentry ingestion endpoint on 127.0.0.1 for the tests and the demo: accepts envelopes at
  * {@code POST /api/{project}/envelope/} (gzip or not), decodes their items and keeps them. It can
  * answer normally, hang until released, or answer 503 after a delay.
  */
