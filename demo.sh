@@ -3,7 +3,8 @@
 #
 #   ./demo.sh                 build what is missing, run the ledger with -javaagent, drive the load,
 #                             print the spans the agent exported (to the project's own OTLP receiver,
-#                             or to OTEL_EXPORTER_OTLP_ENDPOINT when it is set)
+#                             or to OTEL_EXPORTER_OTLP_ENDPOINT when it is set) and the errors it
+#                             captured (to the project's own Sentry endpoint, or to SENTRY_DSN)
 #   ./demo.sh --no-agent      the same load without the agent, for comparison
 #   --seconds N, --threads N  the load's length (default 30) and concurrency (default 8)
 #   DEMO_AGENT_JAR=path       attach that agent jar instead of agent/target/malar-agent.jar
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --no-agent) agent=false ;;
     --seconds) seconds="$2"; shift ;;
     --threads) threads="$2"; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see ./demo.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -75,6 +76,7 @@ mkdir -p "$work"
 
 # 2. where the agent exports
 endpoint=
+demo_sentry_dsn=
 if $agent; then
   if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
     endpoint=$OTEL_EXPORTER_OTLP_ENDPOINT
@@ -91,6 +93,10 @@ if $agent; then
     endpoint=$(sed -n 's/^COLLECTOR //p' "$work/collector.log")
     [ -n "$endpoint" ] || { echo "the demo's OTLP receiver did not start" >&2; cat "$work/collector.log"; exit 1; }
     say "the project's OTLP receiver is listening on $endpoint"
+    if [ -z "${SENTRY_DSN:-}" ]; then
+      demo_sentry_dsn=$(sed -n 's/^SENTRY_DSN //p' "$work/collector.log")
+      echo "    and its Sentry endpoint on $demo_sentry_dsn"
+    fi
   fi
 fi
 
@@ -100,6 +106,11 @@ if $agent; then
   java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.summary-on-exit=true"
     "-Dotel.exporter.otlp.endpoint=$endpoint")
   [ -n "${OTEL_SERVICE_NAME:-}" ] || java_args+=("-Dotel.service.name=malar-ledger")
+  if [ -n "${SENTRY_DSN:-}" ]; then
+    say "errors go to your Sentry (SENTRY_DSN)"
+  elif [ -n "$demo_sentry_dsn" ]; then
+    java_args+=("-Dmalar.agent.sentry.dsn=$demo_sentry_dsn")
+  fi
   say "starting the ledger under the agent"
 else
   say "starting the ledger without the agent"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
+import io.malar.otlp.receiver.SentryEndpoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,34 +24,39 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Malar Market ledger (demo-ledger-app/target/malar-ledger.jar, its own H2 database and
- * redis-server) under the built agent: the traces of a cached lookup and of the notification worker.
+ * redis-server) under the built agent: the traces of a cached lookup and of the notification worker,
+ * and the Sentry event of the ledger's unexpected exception.
  */
 class DemoLedgerTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String FARMER_BY_ID = "GET /api/v1/farmers/*";
+  private static final String PHONE = "+919876543210";
 
   @TempDir
   Path dataDir;
 
   @Test
-  void cacheMissAndHitAndTheWorkersRootSpans() throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.start(0)) {
-      Process ledger = start(receiver);
+  void cacheMissAndHitTheWorkersRootSpansAndTheUnexpectedException() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start(0);
+        SentryEndpoint sentry = SentryEndpoint.start()) {
+      Process ledger = start(receiver, sentry);
       StringBuffer stderr = new StringBuffer();
       drain(ledger.getErrorStream(), stderr);
       try {
         int port = awaitReady(ledger, stderr);
         HttpClient http = HttpClient.newHttpClient();
-        assertThat(send(http, port, "GET", "/api/v1/farmers/42", null)).isEqualTo(200);
-        assertThat(send(http, port, "GET", "/api/v1/farmers/42", null)).isEqualTo(200);
+        assertThat(send(http, port, "GET", "/api/v1/farmers/42", null).statusCode()).isEqualTo(200);
+        assertThat(send(http, port, "GET", "/api/v1/farmers/42", null).statusCode()).isEqualTo(200);
         assertThat(send(http, port, "POST", "/api/v1/entries",
-            "{\"farmerId\":42,\"flowerId\":1,\"quantityKg\":3.5,\"ratePerKg\":600}")).isEqualTo(201);
+            "{\"farmerId\":42,\"flowerId\":1,\"quantityKg\":3.5,\"ratePerKg\":600}").statusCode()).isEqualTo(201);
 
         List<ReceivedSpan> lookups = receiver.awaitSpans(span -> span.name().equals(FARMER_BY_ID), 2, WAIT);
         lookups.sort(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()));
@@ -77,6 +83,23 @@ class DemoLedgerTest {
         ReceivedSpan entry = receiver.awaitSpans(span -> span.name().equals("POST /api/v1/entries/*"), 1, WAIT).get(0);
         assertThat(children(receiver, entry, 7)).extracting(ReceivedSpan::name)
             .contains("INSERT entries", "INSERT notifications", "LPUSH");
+
+        // a farmer registered without a village: the statement's code does not expect it
+        HttpResponse<String> registered = send(http, port, "POST", "/api/v1/farmers", "{\"name\":\"Ravi\",\"phone\":\"" + PHONE + "\"}");
+        assertThat(registered.statusCode()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(registered.body());
+        assertThat(id.find()).isTrue();
+        String statementPath = "/api/v1/reports/farmer-statement/" + id.group(1);
+        assertThat(send(http, port, "GET", statementPath, null).statusCode()).isEqualTo(500);
+        ReceivedSpan failed = receiver.awaitSpans(span -> statementPath.equals(span.attribute("url.path")), 1, WAIT).get(0);
+        List<SentryEndpoint.Event> events = sentry.awaitEvents(event -> true, 1, WAIT);
+        assertThat(events).singleElement().satisfies(event -> {
+          assertThat(event.exceptions()).last().satisfies(escaped -> assertThat(escaped.get("type")).isEqualTo("NullPointerException"));
+          assertThat(event.json()).containsEntry("transaction", "GET /api/v1/reports/*");
+          assertThat(event.tags()).containsEntry("error.category", "business_logic");
+          assertThat(event.traceId()).isEqualTo(failed.traceIdHex());
+        });
+        assertThat(sentry.allReceivedText()).doesNotContain(PHONE);
       } finally {
         ledger.destroy();
         assertThat(ledger.waitFor(30, TimeUnit.SECONDS)).as("the ledger stops on SIGTERM").isTrue();
@@ -86,13 +109,14 @@ class DemoLedgerTest {
     }
   }
 
-  private Process start(OtlpReceiver receiver) throws Exception {
+  private Process start(OtlpReceiver receiver, SentryEndpoint sentry) throws Exception {
     Path agentJar = Path.of(AgentApp.agentJar());
     Path ledgerJar = agentJar.getParent().getParent().getParent().resolve("demo-ledger-app/target/malar-ledger.jar");
     assertThat(ledgerJar).as("built by demo-ledger-app").exists();
     ProcessBuilder builder = new ProcessBuilder(AgentApp.javaExecutable().toString(), "-javaagent:" + agentJar,
         "-Dmalar.agent.startup=premain", "-Dotel.bsp.schedule.delay=100",
-        "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-jar", ledgerJar.toString());
+        "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-Dmalar.agent.sentry.dsn=" + sentry.dsn("1"),
+        "-jar", ledgerJar.toString());
     builder.environment().put("LEDGER_PORT", "0");
     builder.environment().put("LEDGER_DATA_DIR", dataDir.toString());
     return builder.start();
@@ -131,12 +155,12 @@ class DemoLedgerTest {
         .collect(Collectors.toList());
   }
 
-  private static int send(HttpClient http, int port, String method, String path, String json) throws Exception {
+  private static HttpResponse<String> send(HttpClient http, int port, String method, String path, String json) throws Exception {
     HttpRequest.BodyPublisher body =
         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, body).header("Content-Type", "application/json").build();
-    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static void drain(InputStream in, StringBuffer into) {
