@@ -37,23 +37,7 @@ app_pid=
 collector_pid=
 
 say() { printf '\n==> %s\n' "$*"; }
-
-# Stops a process we started: TERM (so the JVM's shutdown hooks run: the agent flushes, the ledger
-# stops its redis-server), then KILL, with its children, if it does not end in time.
-stop() {
-  local pid=$1 children
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  children=$(pgrep -P "$pid" || true)
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid" $children 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
+source "$root/scripts/processes.sh"
 
 cleanup() {
   stop "$app_pid"
@@ -85,13 +69,8 @@ if $agent; then
     java -cp "$root/demo-ledger-app/target/classes:$(cat "$collector_classpath_file")" \
       io.malar.ledger.demo.DemoCollector "$work/export-summary.txt" >"$work/collector.log" 2>&1 &
     collector_pid=$!
-    for _ in $(seq 1 100); do
-      grep -q '^COLLECTOR ' "$work/collector.log" && break
-      kill -0 "$collector_pid" 2>/dev/null || { cat "$work/collector.log"; exit 1; }
-      sleep 0.1
-    done
-    endpoint=$(sed -n 's/^COLLECTOR //p' "$work/collector.log")
-    [ -n "$endpoint" ] || { echo "the demo's OTLP receiver did not start" >&2; cat "$work/collector.log"; exit 1; }
+    endpoint=$(await_line "$work/collector.log" 'COLLECTOR ' "$collector_pid" 10) \
+      || { echo "the demo's OTLP receiver did not start" >&2; cat "$work/collector.log"; exit 1; }
     say "the project's OTLP receiver is listening on $endpoint"
     if [ -z "${SENTRY_DSN:-}" ]; then
       demo_sentry_dsn=$(sed -n 's/^SENTRY_DSN //p' "$work/collector.log")
@@ -117,13 +96,8 @@ else
 fi
 LEDGER_PORT=0 LEDGER_DATA_DIR="$work/data" java "${java_args[@]}" -jar "$ledger_jar" >"$work/ledger.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 600); do
-  grep -q '^READY ' "$work/ledger.log" && break
-  kill -0 "$app_pid" 2>/dev/null || { echo "the ledger exited:" >&2; cat "$work/ledger.log" >&2; exit 1; }
-  sleep 0.1
-done
-port=$(sed -n 's/^READY //p' "$work/ledger.log")
-[ -n "$port" ] || { echo "the ledger did not start within 60 s:" >&2; tail -20 "$work/ledger.log" >&2; exit 1; }
+port=$(await_line "$work/ledger.log" 'READY ' "$app_pid" 60) \
+  || { echo "the ledger did not start within 60 s:" >&2; tail -20 "$work/ledger.log" >&2; exit 1; }
 grep -m1 'malar-agent started' "$work/ledger.log" | sed 's/^/    /' || true
 echo "    ledger: http://127.0.0.1:$port (log: ${work#"$root"/}/ledger.log)"
 
