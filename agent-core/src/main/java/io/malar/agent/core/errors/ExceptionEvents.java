@@ -1,6 +1,9 @@
 package io.malar.agent.core.errors;
 
-import io.opentelemetry.api.common.AttributeKey;
+import static io.opentelemetry.semconv.ExceptionAttributes.EXCEPTION_MESSAGE;
+import static io.opentelemetry.semconv.ExceptionAttributes.EXCEPTION_STACKTRACE;
+import static io.opentelemetry.semconv.ExceptionAttributes.EXCEPTION_TYPE;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -11,9 +14,6 @@ import io.opentelemetry.api.trace.Span;
  * the failing statement and its values, and wrappers repeat their cause's message.
  */
 public final class ExceptionEvents {
-  private static final AttributeKey<String> TYPE = AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> MESSAGE = AttributeKey.stringKey("exception.message");
-  private static final AttributeKey<String> STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
   private static final int MAX_CAUSES = 16;
   private static final int MAX_FRAMES = 64;
 
@@ -21,10 +21,10 @@ public final class ExceptionEvents {
 
   public static void record(Span span, Throwable thrown) {
     AttributesBuilder attributes =
-        Attributes.builder().put(TYPE, thrown.getClass().getName()).put(STACKTRACE, stackTrace(thrown));
+        Attributes.builder().put(EXCEPTION_TYPE, thrown.getClass().getName()).put(EXCEPTION_STACKTRACE, stackTrace(thrown));
     String message = SqlLiterals.scrub(thrown.getMessage());
     if (message != null) {
-      attributes.put(MESSAGE, message);
+      attributes.put(EXCEPTION_MESSAGE, message);
     }
     span.addEvent("exception", attributes.build());
   }

@@ -1,5 +1,7 @@
 package io.malar.agent.core.percentiles;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+
 import io.malar.agent.bridge.AdviceErrors;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
@@ -54,7 +56,7 @@ final class LatencySpanProcessor implements SpanProcessor {
       if (kind == SpanKind.SERVER) {
         recording = server.find(span);
       } else if (kind == SpanKind.CLIENT) {
-        String system = span.getAttribute(SqlKeys.SYSTEM);
+        String system = span.getAttribute(DB_SYSTEM_NAME);
         if (system == null) {
           return;
         }

@@ -1,5 +1,12 @@
 package io.malar.agent.core.percentiles;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+
 import io.opentelemetry.api.common.Attributes;
 import java.util.List;
 import java.util.Locale;
@@ -43,14 +50,14 @@ final class RunTable {
     if (Boolean.TRUE.equals(attributes.get(KeyFamily.OVERFLOW))) {
       return "(keys over the cap)";
     }
-    String text = attributes.get(SqlKeys.QUERY_TEXT);
+    String text = attributes.get(DB_QUERY_TEXT);
     if (text != null) {
-      return attributes.get(SqlKeys.SYSTEM) + " " + text;
+      return attributes.get(DB_SYSTEM_NAME) + " " + text;
     }
-    if (attributes.get(ServerKeys.METHOD) != null) {
-      return join(attributes.get(ServerKeys.METHOD), attributes.get(ServerKeys.ROUTE), attributes.get(ServerKeys.STATUS_CLASS));
+    if (attributes.get(HTTP_REQUEST_METHOD) != null) {
+      return join(attributes.get(HTTP_REQUEST_METHOD), attributes.get(HTTP_ROUTE), attributes.get(ServerKeys.STATUS_CLASS));
     }
-    return join(attributes.get(SqlKeys.OPERATION), attributes.get(RedisKeys.SERVER_ADDRESS), null);
+    return join(attributes.get(DB_OPERATION_NAME), attributes.get(SERVER_ADDRESS), null);
   }
 
   private static String join(String first, String second, String third) {

@@ -1,5 +1,10 @@
 package io.malar.agent.core.percentiles;
 
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -7,11 +12,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 
 /** HTTP server spans: one key per method, route and status class (2xx...). */
 final class ServerKeys extends SpanKeys {
-  static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-  static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
-  static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
   static final AttributeKey<String> STATUS_CLASS = AttributeKey.stringKey("http.response.status_class");
-  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final String[] CLASSES = {null, "1xx", "2xx", "3xx", "4xx", "5xx"};
 
   ServerKeys(int maxKeys) {
@@ -19,13 +20,13 @@ final class ServerKeys extends SpanKeys {
   }
 
   Recording find(ReadableSpan span) {
-    return find(span, orNone(span.getAttribute(METHOD)), orNone(span.getAttribute(ROUTE)), orNone(span.getAttribute(STATUS_CODE)));
+    return find(span, orNone(span.getAttribute(HTTP_REQUEST_METHOD)), orNone(span.getAttribute(HTTP_ROUTE)), orNone(span.getAttribute(HTTP_RESPONSE_STATUS_CODE)));
   }
 
   @Override
   Attributes keyAttributes(ReadableSpan span) {
     AttributesBuilder attributes = common(span);
-    Long status = span.getAttribute(STATUS_CODE);
+    Long status = span.getAttribute(HTTP_RESPONSE_STATUS_CODE);
     String statusClass = status == null || status < 100 || status >= 600 ? null : CLASSES[(int) (status / 100)];
     if (statusClass != null) {
       attributes.put(STATUS_CLASS, statusClass);
@@ -36,9 +37,9 @@ final class ServerKeys extends SpanKeys {
   @Override
   Attributes semconvAttributes(ReadableSpan span) {
     AttributesBuilder attributes = common(span);
-    Long status = span.getAttribute(STATUS_CODE);
+    Long status = span.getAttribute(HTTP_RESPONSE_STATUS_CODE);
     if (status != null) {
-      attributes.put(STATUS_CODE, status);
+      attributes.put(HTTP_RESPONSE_STATUS_CODE, status);
       if (status >= 500) {
         attributes.put(ERROR_TYPE, Long.toString(status));
       }
@@ -48,8 +49,8 @@ final class ServerKeys extends SpanKeys {
 
   private static AttributesBuilder common(ReadableSpan span) {
     AttributesBuilder attributes = Attributes.builder();
-    putIfPresent(attributes, METHOD, span.getAttribute(METHOD));
-    putIfPresent(attributes, ROUTE, span.getAttribute(ROUTE));
+    putIfPresent(attributes, HTTP_REQUEST_METHOD, span.getAttribute(HTTP_REQUEST_METHOD));
+    putIfPresent(attributes, HTTP_ROUTE, span.getAttribute(HTTP_ROUTE));
     return attributes;
   }
 

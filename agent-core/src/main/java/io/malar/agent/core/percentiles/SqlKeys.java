@@ -1,6 +1,10 @@
 package io.malar.agent.core.percentiles;
 
 import static io.malar.agent.core.percentiles.ServerKeys.putIfPresent;
+import static io.opentelemetry.semconv.DbAttributes.DB_COLLECTION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -13,10 +17,6 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
  * as an attribute cut to {@link #MAX_TEXT} characters, and its fingerprint tells cut texts apart.
  */
 final class SqlKeys extends SpanKeys {
-  static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
-  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("db.operation.name");
-  static final AttributeKey<String> COLLECTION = AttributeKey.stringKey("db.collection.name");
-  static final AttributeKey<String> QUERY_TEXT = AttributeKey.stringKey("db.query.text");
   static final AttributeKey<String> FINGERPRINT = AttributeKey.stringKey("db.query.fingerprint");
   static final int MAX_TEXT = 200;
 
@@ -25,16 +25,16 @@ final class SqlKeys extends SpanKeys {
   }
 
   Recording find(ReadableSpan span, String system) {
-    return find(span, system, orNone(span.getAttribute(QUERY_TEXT)), NestedIndex.NONE);
+    return find(span, system, orNone(span.getAttribute(DB_QUERY_TEXT)), NestedIndex.NONE);
   }
 
   @Override
   Attributes keyAttributes(ReadableSpan span) {
     AttributesBuilder attributes = semconv(span);
-    String text = span.getAttribute(QUERY_TEXT);
+    String text = span.getAttribute(DB_QUERY_TEXT);
     if (text != null) {
       attributes.put(FINGERPRINT, QueryFingerprint.of(text));
-      attributes.put(QUERY_TEXT, text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 3) + "...");
+      attributes.put(DB_QUERY_TEXT, text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 3) + "...");
     }
     return attributes.build();
   }
@@ -46,9 +46,9 @@ final class SqlKeys extends SpanKeys {
 
   private static AttributesBuilder semconv(ReadableSpan span) {
     AttributesBuilder attributes = Attributes.builder();
-    putIfPresent(attributes, SYSTEM, span.getAttribute(SYSTEM));
-    putIfPresent(attributes, OPERATION, span.getAttribute(OPERATION));
-    putIfPresent(attributes, COLLECTION, span.getAttribute(COLLECTION));
+    putIfPresent(attributes, DB_SYSTEM_NAME, span.getAttribute(DB_SYSTEM_NAME));
+    putIfPresent(attributes, DB_OPERATION_NAME, span.getAttribute(DB_OPERATION_NAME));
+    putIfPresent(attributes, DB_COLLECTION_NAME, span.getAttribute(DB_COLLECTION_NAME));
     return attributes;
   }
 }

@@ -1,6 +1,8 @@
 package io.malar.agent.core.sentry;
 
-import io.opentelemetry.api.common.AttributeKey;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,7 +23,6 @@ final class ErrorCategory {
   static final String AUTHORIZATION = "authorization";
   static final String BUSINESS_LOGIC = "business_logic";
 
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final int MAX_CAUSES = 16;
   /** Exception classes (or their superclasses) by name: most are not visible to the agent. */
   private static final Map<String, String> BY_CLASS = new HashMap<>();
@@ -126,7 +127,7 @@ final class ErrorCategory {
       if (errorType == null) {
         continue;
       }
-      if (!"redis".equals(call.getAttribute(RecentClientCalls.DB_SYSTEM_NAME))) {
+      if (!"redis".equals(call.getAttribute(DB_SYSTEM_NAME))) {
         return DATABASE;
       }
       return errorType.contains("Connection") || errorType.contains("Timeout") ? NETWORK : EXTERNAL_SERVICE;

@@ -1,7 +1,10 @@
 package io.malar.agent.core.sentry;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+
 import io.malar.agent.core.errors.FailedRequest;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.sentry.Breadcrumb;
@@ -22,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 /** Builds the Sentry event for a failed request: what failed, the request, the trace, the calls. */
 final class ErrorEvents {
   static final String MECHANISM = "malar-agent.servlet";
-  private static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
 
   private final SafeHeaders headers;
   private final boolean sendDefaultPii;
@@ -91,9 +93,9 @@ final class ErrorEvents {
     for (ReadableSpan call : calls) {
       long startMillis = TimeUnit.NANOSECONDS.toMillis(call.toSpanData().getStartEpochNanos());
       Breadcrumb breadcrumb = new Breadcrumb(startMillis);
-      String system = call.getAttribute(RecentClientCalls.DB_SYSTEM_NAME);
+      String system = call.getAttribute(DB_SYSTEM_NAME);
       String query = call.getAttribute(DB_QUERY_TEXT);
-      String errorType = call.getAttribute(ErrorCategory.ERROR_TYPE);
+      String errorType = call.getAttribute(ERROR_TYPE);
       breadcrumb.setType("query");
       breadcrumb.setCategory("redis".equals(system) ? "db.redis" : "db.sql.query");
       breadcrumb.setMessage(query != null ? query : call.getName());

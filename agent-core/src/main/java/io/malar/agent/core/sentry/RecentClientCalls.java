@@ -1,6 +1,7 @@
 package io.malar.agent.core.sentry;
 
-import io.opentelemetry.api.common.AttributeKey;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
@@ -19,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecentClientCalls implements SpanProcessor {
   static final int PER_REQUEST = 20;
-  static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
   private static final int MAX_OPEN_REQUESTS = 10_000;
 
   private final ConcurrentHashMap<String, CallBuffer> byServerSpanId = new ConcurrentHashMap<>();

@@ -1,6 +1,9 @@
 package io.malar.agent.core.slowcalls;
 
-import io.opentelemetry.api.common.AttributeKey;
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
@@ -10,9 +13,6 @@ import io.opentelemetry.api.metrics.Meter;
  * occurrence, including those whose warning line the rate limit held back.
  */
 final class SlowCallMetrics {
-  static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
-  static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
-  static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
 
   private final LongCounter slowQueries;
   private final LongCounter nPlusOne;

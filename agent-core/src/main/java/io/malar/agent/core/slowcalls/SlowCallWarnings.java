@@ -1,5 +1,10 @@
 package io.malar.agent.core.slowcalls;
 
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import java.util.List;
@@ -10,9 +15,6 @@ import java.util.function.LongSupplier;
  * the command for Redis, the method and route for requests.
  */
 final class SlowCallWarnings {
-  static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
-  static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
-  static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE = AttributeKey.longKey("http.response.status_code");
 
   private final WarningSink sink;
   private final Thresholds thresholds;
@@ -69,7 +71,7 @@ final class SlowCallWarnings {
         "trace_id", span.getSpanContext().getTraceId(),
         "span_id", span.getSpanContext().getSpanId(),
         "method", attribute(server, HTTP_REQUEST_METHOD),
-        "route", attribute(server, SlowCallMetrics.HTTP_ROUTE),
+        "route", attribute(server, HTTP_ROUTE),
         "path", attribute(server, URL_PATH),
         "frame", at == null ? null : at.toString(),
         "binds", binds,
@@ -94,7 +96,7 @@ final class SlowCallWarnings {
         "trace_id", server.getSpanContext().getTraceId(),
         "span_id", server.getSpanContext().getSpanId(),
         "method", server.getAttribute(HTTP_REQUEST_METHOD),
-        "route", server.getAttribute(SlowCallMetrics.HTTP_ROUTE),
+        "route", server.getAttribute(HTTP_ROUTE),
         "path", server.getAttribute(URL_PATH),
         "frame", at == null ? null : at.toString(),
         "suppressed", suppressed);
@@ -103,7 +105,7 @@ final class SlowCallWarnings {
   /** @param request what the request did, or null when it was not tracked */
   void slowRequest(ReadableSpan server, long nanos, RequestStats request) {
     String method = server.getAttribute(HTTP_REQUEST_METHOD);
-    String route = server.getAttribute(SlowCallMetrics.HTTP_ROUTE);
+    String route = server.getAttribute(HTTP_ROUTE);
     String path = server.getAttribute(URL_PATH);
     String target = route != null ? route : path;
     long suppressed = requests.acquire(method + ' ' + target);

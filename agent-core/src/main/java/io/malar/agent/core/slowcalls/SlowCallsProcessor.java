@@ -1,5 +1,14 @@
 package io.malar.agent.core.slowcalls;
 
+import static io.opentelemetry.semconv.CodeAttributes.CODE_FILE_PATH;
+import static io.opentelemetry.semconv.CodeAttributes.CODE_FUNCTION_NAME;
+import static io.opentelemetry.semconv.CodeAttributes.CODE_LINE_NUMBER;
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.binds.BindValues;
 import io.malar.agent.core.binds.CallBinds;
@@ -33,12 +42,7 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
   static final String N_PLUS_ONE = "n_plus_one";
 
   private static final String REDIS = "redis";
-  private static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
-  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final String DB_QUERY_PARAMETER = "db.query.parameter.";
-  private static final AttributeKey<String> CODE_FUNCTION_NAME = AttributeKey.stringKey("code.function.name");
-  private static final AttributeKey<String> CODE_FILE_PATH = AttributeKey.stringKey("code.file.path");
-  private static final AttributeKey<Long> CODE_LINE_NUMBER = AttributeKey.longKey("code.line.number");
   private static final AttributeKey<Long> THRESHOLD_MS = AttributeKey.longKey("threshold_ms");
   private static final AttributeKey<Long> COUNT = AttributeKey.longKey("count");
   private static final AttributeKey<Long> TOTAL_MS = AttributeKey.longKey("total_ms");
@@ -112,7 +116,7 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
   }
 
   private void clientEnding(ReadWriteSpan span) {
-    String system = span.getAttribute(SlowCallMetrics.DB_SYSTEM_NAME);
+    String system = span.getAttribute(DB_SYSTEM_NAME);
     if (system == null) {
       return;
     }
@@ -131,7 +135,7 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
       }
       return;
     }
-    String statement = textOr(span.getAttribute(SlowCallMetrics.DB_QUERY_TEXT), span);
+    String statement = textOr(span.getAttribute(DB_QUERY_TEXT), span);
     if (request != null) {
       StatementRepeats repeated = request.jdbcCall(statement, system, nanos, thresholds.nPlusOneCount());
       if (repeated != null) {
@@ -165,7 +169,7 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
       for (int i = 0; i < repeated.size(); i++) {
         StatementRepeats repeats = repeated.get(i);
         span.addEvent(N_PLUS_ONE, nPlusOneEvent(repeats));
-        metrics.nPlusOne(repeats.system(), repeats.statement(), span.getAttribute(SlowCallMetrics.HTTP_ROUTE));
+        metrics.nPlusOne(repeats.system(), repeats.statement(), span.getAttribute(HTTP_ROUTE));
         warnings.nPlusOne(span, repeats);
       }
     }
@@ -195,8 +199,8 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
   private static Attributes nPlusOneEvent(StatementRepeats repeats) {
     AttributesBuilder event =
         Attributes.builder()
-            .put(SlowCallMetrics.DB_SYSTEM_NAME, repeats.system())
-            .put(SlowCallMetrics.DB_QUERY_TEXT, repeats.statement())
+            .put(DB_SYSTEM_NAME, repeats.system())
+            .put(DB_QUERY_TEXT, repeats.statement())
             .put(COUNT, (long) repeats.count())
             .put(TOTAL_MS, Thresholds.millis(repeats.totalNanos()));
     CodeLocation at = repeats.location();

@@ -1,5 +1,6 @@
 package io.malar.agent.core.percentiles;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -61,7 +62,7 @@ class SpanKeysTest {
 
     List<LatencyKey> keys = processor.families().get(1).keys();
     assertThat(keys).hasSize(3);
-    assertThat(keys.get(0).attributes().get(SqlKeys.QUERY_TEXT)).hasSize(SqlKeys.MAX_TEXT).isEqualTo(keys.get(1).attributes().get(SqlKeys.QUERY_TEXT));
+    assertThat(keys.get(0).attributes().get(DB_QUERY_TEXT)).hasSize(SqlKeys.MAX_TEXT).isEqualTo(keys.get(1).attributes().get(DB_QUERY_TEXT));
     assertThat(keys.get(0).attributes().get(SqlKeys.FINGERPRINT)).isNotEqualTo(keys.get(1).attributes().get(SqlKeys.FINGERPRINT));
   }
 

@@ -1,5 +1,12 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_COLLECTION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_BATCH_SIZE;
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+
 import io.malar.agent.core.binds.CallBinds;
 import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.core.util.WeakIdentityMap;
@@ -22,12 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * driver's is one call: while a span is open on a thread, inner execute calls add nothing.
  */
 final class JdbcTracingHook implements JdbcHook {
-  private static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
-  private static final AttributeKey<String> DB_COLLECTION_NAME = AttributeKey.stringKey("db.collection.name");
-  private static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
-  private static final AttributeKey<Long> DB_OPERATION_BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
-  private static final AttributeKey<String> DB_RESPONSE_STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
-  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private static final String BATCH = "BATCH";
   private static final int MAX_URLS = 100;

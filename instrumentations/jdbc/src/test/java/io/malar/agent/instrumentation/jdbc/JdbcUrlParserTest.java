@@ -1,5 +1,9 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_NAMESPACE;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -73,13 +77,13 @@ class JdbcUrlParserTest {
   void attributesHoldWhatIsKnown() {
     assertThat(JdbcUrlParser.parse("jdbc:postgresql://127.0.0.1:5432/test").attributes().asMap())
         .containsOnly(
-            entry(ConnectionInfo.DB_SYSTEM_NAME, "postgresql"),
-            entry(ConnectionInfo.DB_NAMESPACE, "test"),
-            entry(ConnectionInfo.SERVER_ADDRESS, "127.0.0.1"),
-            entry(ConnectionInfo.SERVER_PORT, 5432L));
+            entry(DB_SYSTEM_NAME, "postgresql"),
+            entry(DB_NAMESPACE, "test"),
+            entry(SERVER_ADDRESS, "127.0.0.1"),
+            entry(SERVER_PORT, 5432L));
     assertThat(JdbcUrlParser.parse("jdbc:h2:mem:ledger").attributes().asMap())
         .containsOnly(
-            entry(ConnectionInfo.DB_SYSTEM_NAME, "h2database"), entry(ConnectionInfo.DB_NAMESPACE, "ledger"));
+            entry(DB_SYSTEM_NAME, "h2database"), entry(DB_NAMESPACE, "ledger"));
   }
 
   private static <T> Map.Entry<AttributeKey<?>, Object> entry(AttributeKey<T> key, T value) {

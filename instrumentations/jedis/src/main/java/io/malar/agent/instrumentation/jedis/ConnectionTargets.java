@@ -1,5 +1,9 @@
 package io.malar.agent.instrumentation.jedis;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_NAMESPACE;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+
 import io.malar.agent.core.util.WeakIdentityMap;
 import io.opentelemetry.api.trace.Span;
 import java.net.InetSocketAddress;
@@ -26,14 +30,14 @@ final class ConnectionTargets {
   void describe(Span span, Object connection, Object socket) {
     if (connection != null) {
       Integer selected = selectedDatabases.get(connection);
-      span.setAttribute("db.namespace", databaseName(selected == null ? 0 : selected));
+      span.setAttribute(DB_NAMESPACE, databaseName(selected == null ? 0 : selected));
     }
     SocketAddress remote = socket instanceof Socket ? ((Socket) socket).getRemoteSocketAddress() : null;
     if (remote instanceof InetSocketAddress) {
       InetSocketAddress server = (InetSocketAddress) remote;
       // the host name the client connected with, never a reverse lookup
-      span.setAttribute("server.address", server.getHostString());
-      span.setAttribute("server.port", (long) server.getPort());
+      span.setAttribute(SERVER_ADDRESS, server.getHostString());
+      span.setAttribute(SERVER_PORT, (long) server.getPort());
     }
   }
 

@@ -1,5 +1,11 @@
 package io.malar.agent.instrumentation.jedis;
 
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_BATCH_SIZE;
+import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
+import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
+import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+
 import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.RedisHook;
@@ -79,7 +85,7 @@ final class JedisTracingHook implements RedisHook {
     if (thrown != null) {
       ExceptionEvents.record(span, thrown);
       span.setStatus(StatusCode.ERROR);
-      span.setAttribute("error.type", thrown.getClass().getName());
+      span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
     }
     span.end();
   }
@@ -147,11 +153,11 @@ final class JedisTracingHook implements RedisHook {
 
   private Span startCommandSpan(byte[] command, int argumentCount) {
     String name = CommandText.name(command);
-    return spanBuilder(name).setAttribute("db.query.text", CommandText.query(name, argumentCount)).startSpan();
+    return spanBuilder(name).setAttribute(DB_QUERY_TEXT, CommandText.query(name, argumentCount)).startSpan();
   }
 
   private Span startBatchSpan(String operation, int size) {
-    return spanBuilder(operation).setAttribute("db.operation.batch.size", (long) size).startSpan();
+    return spanBuilder(operation).setAttribute(DB_OPERATION_BATCH_SIZE, (long) size).startSpan();
   }
 
   /** The parent is Context.current(), the span builder's default. */
@@ -159,7 +165,7 @@ final class JedisTracingHook implements RedisHook {
     return tracer
         .spanBuilder(operation)
         .setSpanKind(SpanKind.CLIENT)
-        .setAttribute("db.system.name", "redis")
-        .setAttribute("db.operation.name", operation);
+        .setAttribute(DB_SYSTEM_NAME, "redis")
+        .setAttribute(DB_OPERATION_NAME, operation);
   }
 }

@@ -1,5 +1,9 @@
 package io.malar.agent.instrumentation.servlet;
 
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+
 import io.malar.agent.core.errors.ExceptionEvents;
 import io.malar.agent.bridge.ServletAccessor;
 import io.malar.agent.core.errors.FailedRequest;
@@ -54,19 +58,19 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
     Throwable thrown = escaped == null && status >= 500 ? errorFromContainer() : escaped;
     if (thrown != null) {
       ExceptionEvents.record(span, thrown);
-      span.setAttribute("error.type", thrown.getClass().getName());
+      span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
       span.setStatus(StatusCode.ERROR);
       // the container turns an escaping exception into a 500 once we have returned
       status = status >= 400 ? status : 500;
     } else if (status >= 500) {
-      span.setAttribute("error.type", Integer.toString(status));
+      span.setAttribute(ERROR_TYPE, Integer.toString(status));
       span.setStatus(StatusCode.ERROR);
     }
     if (status > 0) {
-      span.setAttribute("http.response.status_code", (long) status);
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
     if (route != null) {
-      span.setAttribute("http.route", route);
+      span.setAttribute(HTTP_ROUTE, route);
       span.updateName(method + " " + route);
     }
     if (thrown != null || status >= 400) {

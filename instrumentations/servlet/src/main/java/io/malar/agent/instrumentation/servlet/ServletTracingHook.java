@@ -1,5 +1,17 @@
 package io.malar.agent.instrumentation.servlet;
 
+import static io.opentelemetry.semconv.ClientAttributes.CLIENT_ADDRESS;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PROTOCOL_VERSION;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
+import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
+import static io.opentelemetry.semconv.UrlAttributes.URL_SCHEME;
+import static io.opentelemetry.semconv.UserAgentAttributes.USER_AGENT_ORIGINAL;
+
 import io.malar.agent.bridge.ServletAccessor;
 import io.malar.agent.bridge.ServletHook;
 import io.opentelemetry.api.trace.Span;
@@ -42,26 +54,26 @@ final class ServletTracingHook implements ServletHook {
             .spanBuilder(route == null ? method : method + " " + route)
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
-            .setAttribute("http.request.method", method)
-            .setAttribute("url.scheme", accessor.scheme(request))
-            .setAttribute("url.path", UrlParts.pathWithoutParameters(accessor.requestUri(request)))
-            .setAttribute("server.address", accessor.serverName(request))
-            .setAttribute("server.port", (long) accessor.serverPort(request))
-            .setAttribute("client.address", accessor.remoteAddress(request))
-            .setAttribute("network.protocol.version", UrlParts.protocolVersion(accessor.protocol(request)));
+            .setAttribute(HTTP_REQUEST_METHOD, method)
+            .setAttribute(URL_SCHEME, accessor.scheme(request))
+            .setAttribute(URL_PATH, UrlParts.pathWithoutParameters(accessor.requestUri(request)))
+            .setAttribute(SERVER_ADDRESS, accessor.serverName(request))
+            .setAttribute(SERVER_PORT, (long) accessor.serverPort(request))
+            .setAttribute(CLIENT_ADDRESS, accessor.remoteAddress(request))
+            .setAttribute(NETWORK_PROTOCOL_VERSION, UrlParts.protocolVersion(accessor.protocol(request)));
     if (route != null) {
-      span.setAttribute("http.route", route);
+      span.setAttribute(HTTP_ROUTE, route);
     }
     if (method.equals(HttpMethods.OTHER)) {
-      span.setAttribute("http.request.method_original", accessor.method(request));
+      span.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, accessor.method(request));
     }
     String query = accessor.queryString(request);
     if (query != null) {
-      span.setAttribute("url.query", UrlParts.redactQuery(query));
+      span.setAttribute(URL_QUERY, UrlParts.redactQuery(query));
     }
     String userAgent = accessor.header(request, "User-Agent");
     if (userAgent != null) {
-      span.setAttribute("user_agent.original", userAgent);
+      span.setAttribute(USER_AGENT_ORIGINAL, userAgent);
     }
     Span started = span.startSpan();
     ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, request, method, route);
