@@ -4,8 +4,11 @@
 # pom), each agent with its defaults and exporting OTLP to the project's receiver. Each round runs
 # the three one after the other, in a rotating order, with the same seeded load on a fresh database.
 #
-#   benchmarks/overhead.sh [--rounds N] [--warmup N] [--seconds N] [--threads N]
-#                                                   (defaults 3 rounds, 15 s warm-up, 30 s, 8 threads)
+#   benchmarks/overhead.sh [--rounds N] [--warmup N] [--seconds N] [--threads N] [--heap SIZE]
+#                          [--configs "none malar otel"]
+#                        (defaults 3 rounds, 15 s warm-up, 30 s, 8 threads, -Xmx1g for every ledger)
+#   configurations: none, malar, otel, and malar-tracing (malar-agent with its percentiles and
+#   slow-call features off: what tracing alone costs)
 #
 # Per run: time until the ledger serves; then a warm-up load that is not measured (JIT compilation,
 # an agent's own start-up work); then the measured load: throughput, the ledger's CPU per request,
@@ -21,13 +24,17 @@ rounds=3
 warmup=15
 seconds=30
 threads=8
+heap=1g
+configs=(none malar otel)
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --seconds) seconds="$2"; shift ;;
     --threads) threads="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --heap) heap="$2"; shift ;;
+    --configs) read -r -a configs <<<"$2"; shift ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/overhead.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -69,7 +76,8 @@ cpu_ms() {
 # run CONFIG ROUND: one ledger, one load; appends a row to runs.csv.
 run() {
   local config=$1 round=$2 log=$out/$1-$2 endpoint port started ready_ms cpu_start cpu_end requests
-  local java_args=()
+  # one heap limit for all, so that peak RSS compares what each adds rather than how far the heap grew
+  local java_args=("-Xmx$heap")
   if [ "$config" != none ]; then
     java -cp "$(cat "$receiver_classpath_file")" io.malar.otlp.receiver.OtlpReceiverMain 0 >"$log.receiver.log" 2>&1 &
     receiver_pid=$!
@@ -80,8 +88,12 @@ run() {
       "-Dotel.exporter.otlp.protocol=http/protobuf" "-Dotel.logs.exporter=none")
   fi
   case "$config" in
+    none) ;;
     malar) java_args+=("-javaagent:$agent_jar") ;;
+    malar-tracing) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.enabled=false"
+      "-Dmalar.agent.slow-calls.enabled=false") ;;
     otel) java_args+=("-javaagent:$otel_jar") ;;
+    *) echo "unknown configuration: $config (none, malar, malar-tracing, otel)" >&2; exit 2 ;;
   esac
   data_dir=$(mktemp -d)
   started=$(date +%s%N)
@@ -117,20 +129,19 @@ run() {
   tail -n 1 "$out/runs.csv" | sed 's/^/    /'
 }
 
-configs=(none malar otel)
 echo "config,round,ready_ms,requests_per_s,requests,cpu_ms_per_request,peak_rss_mb,farmer_p50_ms,farmer_p95_ms,farmer_p99_ms,entry_p95_ms" \
   >"$out/runs.csv"
-echo "$rounds rounds of ${warmup} s warm-up and ${seconds} s measured, $threads threads; OpenTelemetry Java agent $otel_version; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "$rounds rounds of ${warmup} s warm-up and ${seconds} s measured, $threads threads, -Xmx$heap; OpenTelemetry Java agent $otel_version; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
 for round in $(seq 1 "$rounds"); do
-  for i in 0 1 2; do
-    run "${configs[$(((round - 1 + i) % 3))]}" "$round"
+  for i in "${!configs[@]}"; do
+    run "${configs[$(((round - 1 + i) % ${#configs[@]}))]}" "$round"
   done
 done
 
 echo
-echo "medians per configuration (ratios against no agent in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"
-awk -F, '
+echo "medians per configuration (ratios against the first in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"
+awk -F, -v configs="${configs[*]}" '
   NR == 1 { next }
   { n[$1]++; for (c = 3; c <= 11; c++) v[$1, c, n[$1]] = $c }
   function median(config, column,    i, j, t, count, a) {
@@ -141,14 +152,16 @@ awk -F, '
   }
   END {
     split("ready_ms requests_per_s requests cpu_ms_per_request peak_rss_mb farmer_p50_ms farmer_p95_ms farmer_p99_ms entry_p95_ms", names, " ")
-    printf "  %-22s %16s %16s %16s\n", "", "none", "malar", "otel"
+    count = split(configs, order, " ")
+    printf "  %-22s", ""
+    for (k = 1; k <= count; k++) printf " %16s", order[k]
+    printf "\n"
     for (c = 3; c <= 11; c++) {
       if (c == 5) continue
-      base = median("none", c)
+      base = median(order[1], c)
       printf "  %-22s %16s", names[c - 2], sprintf("%.2f", base)
-      split("malar otel", agents, " ")
-      for (k = 1; k <= 2; k++) {
-        m = median(agents[k], c)
+      for (k = 2; k <= count; k++) {
+        m = median(order[k], c)
         printf " %16s", sprintf("%.2f (%.2f)", m, base > 0 ? m / base : 0)
       }
       printf "\n"
