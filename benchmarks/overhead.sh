@@ -75,7 +75,7 @@ cpu_ms() {
 
 # run CONFIG ROUND: one ledger, one load; appends a row to runs.csv.
 run() {
-  local config=$1 round=$2 log=$out/$1-$2 endpoint port started ready_ms cpu_start cpu_end requests
+  local config=$1 round=$2 log=$out/$1-$2 endpoint port started ready_ms cpu_start cpu_end rss_kb requests
   # one heap limit for all, so that peak RSS compares what each adds rather than how far the heap grew
   local java_args=("-Xmx$heap")
   if [ "$config" != none ]; then

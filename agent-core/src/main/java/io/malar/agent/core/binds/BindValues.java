@@ -23,8 +23,7 @@ public final class BindValues {
   private BindValues() {}
 
   public static Object retained(Object value) {
-    if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Date
-        || value instanceof TemporalAccessor || value instanceof UUID || value instanceof Character) {
+    if (value == null || value instanceof Number || value instanceof Character || isShownAsIs(value)) {
       return value;
     }
     if (value instanceof String) {
@@ -53,11 +52,15 @@ public final class BindValues {
     if (value == null) {
       return NULL;
     }
-    if (value instanceof Placeholder || value instanceof Boolean || value instanceof Date
-        || value instanceof TemporalAccessor || value instanceof UUID) {
+    if (value instanceof Placeholder || isShownAsIs(value)) {
       return value.toString();
     }
     return truncated(SensitiveText.masked(value.toString()));
+  }
+
+  /** Values that print as nothing personal: flags, dates and times, UUIDs. */
+  private static boolean isShownAsIs(Object value) {
+    return value instanceof Boolean || value instanceof Date || value instanceof TemporalAccessor || value instanceof UUID;
   }
 
   private static String truncated(String text) {

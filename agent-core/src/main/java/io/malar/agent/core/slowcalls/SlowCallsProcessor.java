@@ -10,6 +10,7 @@ import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
 
 import io.malar.agent.bridge.AdviceErrors;
+import io.malar.agent.core.binds.BindSource;
 import io.malar.agent.core.binds.BindValues;
 import io.malar.agent.core.binds.CallBinds;
 import io.opentelemetry.api.common.AttributeKey;
@@ -143,8 +144,8 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
       }
     }
     boolean slow = nanos >= thresholds.slowQueryNanos();
-    // null unless binds are captured: then only a slow or failed call shows them
-    Object[] captured = CallBinds.ofCallInProgress();
+    // null unless binds are captured: then only a slow or failed call reads and shows them
+    BindSource captured = CallBinds.ofCallInProgress();
     List<String> binds = captured != null && (slow || span.getAttribute(ERROR_TYPE) != null) ? attachBinds(span, captured) : null;
     if (slow) {
       CodeLocation at = markSlow(span, SLOW_QUERY, thresholds.slowQueryNanos());
@@ -153,8 +154,12 @@ final class SlowCallsProcessor implements ExtendedSpanProcessor {
     }
   }
 
-  /** Puts the bind values on the span as they may be shown; returns them. */
-  private static List<String> attachBinds(ReadWriteSpan span, Object[] values) {
+  /** Puts the bind values on the span as they may be shown; returns them, or null when none were set. */
+  private static List<String> attachBinds(ReadWriteSpan span, BindSource captured) {
+    Object[] values = captured.bindsNow();
+    if (values == null) {
+      return null;
+    }
     List<String> shown = BindValues.shown(values);
     for (int i = 0; i < shown.size(); i++) {
       span.setAttribute(AttributeKey.stringKey(DB_QUERY_PARAMETER + i), shown.get(i));

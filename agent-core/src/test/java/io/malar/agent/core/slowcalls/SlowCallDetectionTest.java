@@ -96,7 +96,7 @@ class SlowCallDetectionTest {
 
   @Test
   void capturedBindsGoMaskedOnASlowOrFailedQueryOnly() {
-    CallBinds.callStarted(new Object[] {42, "+91 98400 12345"});
+    CallBinds.callStarted(() -> new Object[] {42, "+91 98400 12345"});
     try {
       query(null, BY_ID, 499);
       query(null, BY_ID, 800);

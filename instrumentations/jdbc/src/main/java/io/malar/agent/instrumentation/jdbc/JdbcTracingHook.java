@@ -42,7 +42,7 @@ final class JdbcTracingHook implements JdbcHook {
   /** The span of the JDBC call this thread is in, if any. */
   private final ThreadLocal<Span> activeCall = new ThreadLocal<>();
 
-  /** @param captureBinds whether the bind values of a call are handed to {@link CallBinds} */
+  /** @param captureBinds whether a call's statement is handed to {@link CallBinds} for its bind values */
   JdbcTracingHook(Tracer tracer, boolean captureBinds) {
     this.tracer = tracer;
     this.captureBinds = captureBinds;
@@ -108,10 +108,8 @@ final class JdbcTracingHook implements JdbcHook {
             .setAllAttributes(connection.attributes())
             .startSpan();
     if (captureBinds && !batch && sql == null) {
-      Object[] binds = state.bindsNow();
-      if (binds != null) {
-        CallBinds.callStarted(binds);
-      }
+      // read only if the call turns out slow or failed
+      CallBinds.callStarted(state);
     }
     // set last: nothing after it can fail and leave the thread marked
     activeCall.set(span);

@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.jdbc;
 
+import io.malar.agent.core.binds.BindSource;
 import io.malar.agent.core.binds.BindValues;
 import java.util.Arrays;
 
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * is building and, when binds are captured, its bind values. Holds nothing of the application's
  * that could keep the statement alive, so it can be a weak map's value.
  */
-final class StatementState {
+final class StatementState implements BindSource {
   /** Parameters beyond this index are not kept. */
   static final int MAX_BINDS = 32;
 
@@ -60,8 +61,8 @@ final class StatementState {
     binds = null;
   }
 
-  /** The bind values now, by index from 0, or null when none were set. */
-  synchronized Object[] bindsNow() {
+  @Override
+  public synchronized Object[] bindsNow() {
     return binds == null ? null : binds.clone();
   }
 }

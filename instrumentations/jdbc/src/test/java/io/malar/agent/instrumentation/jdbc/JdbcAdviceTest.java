@@ -6,6 +6,7 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.catch
 import com.zaxxer.hikari.HikariDataSource;
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.bridge.JdbcBridge;
+import io.malar.agent.core.binds.BindSource;
 import io.malar.agent.core.binds.CallBinds;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import io.malar.agent.core.instrument.ModuleInstaller;
@@ -321,7 +322,8 @@ class JdbcAdviceTest {
 
     @Override
     public void onEnd(ReadableSpan span) {
-      bindsAtEnd.add(CallBinds.ofCallInProgress());
+      BindSource binds = CallBinds.ofCallInProgress();
+      bindsAtEnd.add(binds == null ? null : binds.bindsNow());
     }
 
     @Override
