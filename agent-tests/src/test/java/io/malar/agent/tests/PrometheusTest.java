@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Prometheus server (Debian's package; agent-tests/install-prometheus.sh installs it) scrapes
+ * A real Prometheus server (Debian's package; .ci/services installs it) scrapes
  * the agent's endpoint, answers a PromQL query for a route's p99, and promtool accepts the exposition.
  */
 class PrometheusTest {
@@ -152,7 +152,7 @@ class PrometheusTest {
             .findFirst()
             .orElse(null);
     if (found == null) {
-      String message = name + " is not installed (agent-tests/install-prometheus.sh installs Debian's prometheus package)";
+      String message = name + " is not installed (.ci/services installs Debian's prometheus package)";
       if ("true".equals(System.getenv("CI"))) {
         throw new IllegalStateException(message);
       }

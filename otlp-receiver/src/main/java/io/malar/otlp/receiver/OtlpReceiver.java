@@ -118,7 +118,10 @@ public final class OtlpReceiver implements AutoCloseable {
         timeout);
   }
 
-  /** Everything received, rendered as protobuf text, for asserting that some value was never exported. */
+  /**
+   * Every string and attribute value received, one per line, for asserting that some value was
+   * never exported; timestamps, ids and measurements are left out, so digits match only data.
+   */
   public String allReceivedText() {
     return received.allText();
   }

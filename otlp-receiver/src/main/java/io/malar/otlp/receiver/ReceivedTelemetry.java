@@ -1,7 +1,6 @@
 package io.malar.otlp.receiver;
 
 import com.google.protobuf.MessageOrBuilder;
-import com.google.protobuf.TextFormat;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -14,9 +13,6 @@ import java.util.stream.Collectors;
 
 /** The thread-safe store behind {@link OtlpReceiver}; its monitor also wakes up span waiters. */
 final class ReceivedTelemetry {
-
-  // keeps non-ASCII readable so a search for a secret finds it however it is spelled
-  private static final TextFormat.Printer TEXT = TextFormat.printer().escapingNonAscii(false);
 
   private final List<ExportTraceServiceRequest> traceRequests = new ArrayList<>();
   private final List<ReceivedSpan> spans = new ArrayList<>();
@@ -107,7 +103,7 @@ final class ReceivedTelemetry {
 
   private static void appendAll(StringBuilder text, List<? extends MessageOrBuilder> requests) {
     for (MessageOrBuilder request : requests) {
-      text.append(TEXT.printToString(request)).append('\n');
+      ExportedStrings.append(text, request);
     }
   }
 }

@@ -172,6 +172,26 @@ class OtlpReceiverTracesTest {
   }
 
   @Test
+  void allReceivedTextHasAttributeValuesButNoTimestampsOrIds() {
+    long start = 1_764_869_876_527_000_000L;
+    try (SdkTracerProvider tracerProvider = tracerProvider(exporter())) {
+      Span span = tracerProvider.get("io.malar.test").spanBuilder("lookup")
+          .setStartTimestamp(start, TimeUnit.NANOSECONDS)
+          .setAttribute("farmer.count", 4242L)
+          .setAttribute("cache.hit", true)
+          .startSpan();
+      span.setStatus(StatusCode.ERROR, "timed out");
+      span.end(start + 31_337_000L, TimeUnit.NANOSECONDS);
+      tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+    }
+
+    ReceivedSpan received = receiver.awaitSpansNamed("lookup", 1, TIMEOUT).get(0);
+    assertThat(receiver.allReceivedText())
+        .contains("lookup", "farmer.count", "4242", "true", "timed out", "checkout")
+        .doesNotContain("869876527", "876558337", received.traceIdHex().substring(0, 12));
+  }
+
+  @Test
   void spanTreePrinterRendersReceivedTrace() {
     try (SdkTracerProvider tracerProvider = tracerProvider(exporter())) {
       Tracer tracer = tracerProvider.get("io.malar.test");
