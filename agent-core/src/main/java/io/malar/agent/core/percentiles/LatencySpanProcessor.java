@@ -68,7 +68,7 @@ final class LatencySpanProcessor implements SpanProcessor {
       recording.key().record(nanos / 1000);
       SemconvHistograms histograms = semconv;
       if (histograms != null) {
-        histograms.record(kind, nanos, recording.semconv());
+        histograms.record(kind, nanos, recording.semconv(span));
       }
     } catch (Throwable t) {
       AdviceErrors.record(t); // counted and logged like every error the agent suppresses

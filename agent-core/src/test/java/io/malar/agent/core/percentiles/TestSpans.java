@@ -24,11 +24,19 @@ final class TestSpans {
   }
 
   void sql(String system, String operation, String table, String text, long micros) {
-    end(tracer.spanBuilder(operation + " " + table).setSpanKind(SpanKind.CLIENT)
+    end(sqlSpan(system, operation, table, text), micros);
+  }
+
+  void failedSql(String system, String operation, String table, String text, String errorType, long micros) {
+    end(sqlSpan(system, operation, table, text).setAttribute("error.type", errorType), micros);
+  }
+
+  private SpanBuilder sqlSpan(String system, String operation, String table, String text) {
+    return tracer.spanBuilder(operation + " " + table).setSpanKind(SpanKind.CLIENT)
         .setAttribute("db.system.name", system)
         .setAttribute("db.operation.name", operation)
         .setAttribute("db.collection.name", table)
-        .setAttribute("db.query.text", text), micros);
+        .setAttribute("db.query.text", text);
   }
 
   void redis(String command, String address, long micros) {
