@@ -6,6 +6,9 @@
 #                             or to OTEL_EXPORTER_OTLP_ENDPOINT when it is set) and the errors it
 #                             captured (to the project's own Sentry endpoint, or to SENTRY_DSN)
 #   ./demo.sh --no-agent      the same load without the agent, for comparison
+#   ./demo.sh --stack         export through the real backends of otel-collector-config/ (the
+#                             Collector, Jaeger, Prometheus; built once from Go modules) and print
+#                             Jaeger's view of a trace and Prometheus's p50/p95/p99 of each route
 #   --seconds N, --threads N  the load's length (default 30) and concurrency (default 8)
 #   DEMO_AGENT_JAR=path       attach that agent jar instead of agent/target/malar-agent.jar
 #
@@ -16,14 +19,16 @@ cd "$(dirname "$0")"
 root=$(pwd)
 
 agent=true
+stack=false
 seconds=30
 threads=8
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-agent) agent=false ;;
+    --stack) stack=true ;;
     --seconds) seconds="$2"; shift ;;
     --threads) threads="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see ./demo.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -61,7 +66,13 @@ mkdir -p "$work"
 # 2. where the agent exports
 endpoint=
 demo_sentry_dsn=
-if $agent; then
+if $stack; then
+  $agent || { echo "--stack needs the agent (drop --no-agent)" >&2; exit 2; }
+  say "starting the Collector, Jaeger and Prometheus (otel-collector-config/run-stack.sh; the first run builds them)"
+  "$root/otel-collector-config/run-stack.sh" start
+  endpoint=http://127.0.0.1:4318
+  export OTEL_METRIC_EXPORT_INTERVAL=5000
+elif $agent; then
   if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
     endpoint=$OTEL_EXPORTER_OTLP_ENDPOINT
     say "exporting to your collector at $endpoint"
@@ -105,6 +116,15 @@ echo "    ledger: http://127.0.0.1:$port (log: ${work#"$root"/}/ledger.log)"
 say "driving a mixed load for $seconds s with $threads threads"
 java -cp "$ledger_jar" io.malar.ledger.load.LoadGenerator --url "http://127.0.0.1:$port" \
   --seconds "$seconds" --threads "$threads"
+
+if $stack; then
+  say "what the backends show (read from their HTTP APIs)"
+  sleep 8 # the last metric interval: exported every 5 s, scraped every 5 s
+  java -cp "$ledger_jar" io.malar.ledger.demo.StackReport http://127.0.0.1:16686 http://127.0.0.1:9090 \
+    "${OTEL_SERVICE_NAME:-malar-ledger}"
+  echo "    the stack keeps running: Jaeger http://127.0.0.1:16686, Prometheus http://127.0.0.1:9090;"
+  echo "    stop it with otel-collector-config/run-stack.sh stop"
+fi
 
 # 5. stop the ledger cleanly, so the agent flushes what it holds
 say "stopping the ledger"

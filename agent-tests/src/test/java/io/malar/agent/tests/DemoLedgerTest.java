@@ -2,28 +2,19 @@ package io.malar.agent.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.malar.agent.tests.support.AgentApp;
+import io.malar.agent.tests.support.LedgerProcess;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.malar.otlp.receiver.SentryEndpoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,11 +38,10 @@ class DemoLedgerTest {
   void cacheMissAndHitTheWorkersRootSpansAndTheUnexpectedException() throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
         SentryEndpoint sentry = SentryEndpoint.start()) {
-      Process ledger = start(receiver, sentry);
-      StringBuffer stderr = new StringBuffer();
-      drain(ledger.getErrorStream(), stderr);
+      LedgerProcess ledger = LedgerProcess.start(dataDir, "-Dmalar.agent.startup=premain", "-Dotel.bsp.schedule.delay=100",
+          "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-Dmalar.agent.sentry.dsn=" + sentry.dsn("1"));
       try {
-        int port = awaitReady(ledger, stderr);
+        int port = ledger.port();
         HttpClient http = HttpClient.newHttpClient();
         assertThat(send(http, port, "GET", "/api/v1/farmers/42", null).statusCode()).isEqualTo(200);
         assertThat(send(http, port, "GET", "/api/v1/farmers/42", null).statusCode()).isEqualTo(200);
@@ -101,50 +91,10 @@ class DemoLedgerTest {
         });
         assertThat(sentry.allReceivedText()).doesNotContain(PHONE);
       } finally {
-        ledger.destroy();
-        assertThat(ledger.waitFor(30, TimeUnit.SECONDS)).as("the ledger stops on SIGTERM").isTrue();
+        assertThat(ledger.stop()).as("the ledger stops on SIGTERM").isTrue();
       }
-      assertThat(stderr.toString()).doesNotContain("\"level\":\"ERROR\"");
+      assertThat(ledger.stderr()).doesNotContain("\"level\":\"ERROR\"");
       assertThat(receiver.allReceivedText()).doesNotContain("Vanakkam", "+9194");
-    }
-  }
-
-  private Process start(OtlpReceiver receiver, SentryEndpoint sentry) throws Exception {
-    Path agentJar = Path.of(AgentApp.agentJar());
-    Path ledgerJar = agentJar.getParent().getParent().getParent().resolve("demo-ledger-app/target/malar-ledger.jar");
-    assertThat(ledgerJar).as("built by demo-ledger-app").exists();
-    ProcessBuilder builder = new ProcessBuilder(AgentApp.javaExecutable().toString(), "-javaagent:" + agentJar,
-        "-Dmalar.agent.startup=premain", "-Dotel.bsp.schedule.delay=100",
-        "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-Dmalar.agent.sentry.dsn=" + sentry.dsn("1"),
-        "-jar", ledgerJar.toString());
-    builder.environment().put("LEDGER_PORT", "0");
-    builder.environment().put("LEDGER_DATA_DIR", dataDir.toString());
-    return builder.start();
-  }
-
-  /** The ledger prints {@code READY <port>} once it serves; its output is read to the end meanwhile. */
-  private static int awaitReady(Process ledger, StringBuffer stderr) throws Exception {
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader stdout = new BufferedReader(
-          new InputStreamReader(ledger.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = stdout.readLine()) != null) {
-          if (line.startsWith("READY ")) {
-            port.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
-          }
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-      port.completeExceptionally(new IllegalStateException("the ledger exited before it was ready"));
-    }, "ledger-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      return port.get(90, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new AssertionError("the ledger did not start: " + e + "\n" + stderr, e);
     }
   }
 
@@ -161,20 +111,5 @@ class DemoLedgerTest {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, body).header("Content-Type", "application/json").build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void drain(InputStream in, StringBuffer into) {
-    Thread pump = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          into.append(line).append('\n');
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    }, "ledger-output");
-    pump.setDaemon(true);
-    pump.start();
   }
 }

@@ -1,0 +1,95 @@
+package io.malar.agent.tests.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real backends of otel-collector-config/ on 127.0.0.1, run by its run-stack.sh: the
+ * OpenTelemetry Collector and Jaeger built from their Go modules, and Debian's Prometheus. Absent
+ * Go or Prometheus, a test using it is skipped with a message, except under CI=true.
+ */
+public final class BackendStack implements AutoCloseable {
+  public static final int OTLP_HTTP_PORT = 4318;
+  public static final int JAEGER_QUERY_PORT = 16686;
+  public static final int PROMETHEUS_PORT = 9090;
+
+  private final Path runDir;
+
+  private BackendStack(Path runDir) {
+    this.runDir = runDir;
+  }
+
+  /** Builds what is missing (once per machine) and starts the collector, Jaeger and Prometheus. */
+  public static BackendStack start(Path runDir) throws IOException, InterruptedException {
+    require("go", "Go builds the collector and Jaeger");
+    require("prometheus", ".ci/services installs Debian's prometheus package");
+    BackendStack stack = new BackendStack(runDir);
+    stack.run("start");
+    return stack;
+  }
+
+  /** The folder of the shipped files: collector.yaml, prometheus.yml, the dashboard... */
+  public static Path configDir() {
+    return Path.of(AgentApp.agentJar()).getParent().getParent().getParent().resolve("otel-collector-config");
+  }
+
+  public void stopCollector() throws IOException, InterruptedException {
+    run("stop", "collector");
+  }
+
+  public void startCollector() throws IOException, InterruptedException {
+    run("start", "collector");
+  }
+
+  /** The last lines of a component's log, for a failure message. */
+  public String log(String component) {
+    try {
+      List<String> lines = Files.readAllLines(runDir.resolve(component + ".log"));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "no log for " + component + ": " + e;
+    }
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    run("stop");
+  }
+
+  private void run(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", configDir().resolve("run-stack.sh").toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("MALAR_STACK_RUN", runDir.toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // a first build of the collector and Jaeger takes minutes on two cores
+    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException("run-stack.sh " + String.join(" ", arguments) + " failed:\n" + output);
+    }
+  }
+
+  private static void require(String program, String why) {
+    // build-stack.sh also finds Go at its own install location
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin") + File.pathSeparator + "/usr/local/go/bin";
+    boolean found = Stream.of(path.split(File.pathSeparator))
+        .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
+    if (found) {
+      return;
+    }
+    String message = program + " is not on the PATH (" + why + ")";
+    if ("true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(message + " (required under CI=true)");
+    }
+    assumeTrue(false, message + ": skipping");
+  }
+}
