@@ -120,7 +120,8 @@ java -cp "$ledger_jar" io.malar.ledger.load.LoadGenerator --url "http://127.0.0.
 if $stack; then
   say "what the backends show (read from their HTTP APIs)"
   sleep 8 # the last metric interval: exported every 5 s, scraped every 5 s
-  java -cp "$ledger_jar" io.malar.ledger.demo.StackReport http://127.0.0.1:16686 http://127.0.0.1:9090 \
+  java -cp "$root/demo-ledger-app/target/classes:$(cat "$collector_classpath_file")" \
+    io.malar.ledger.demo.StackReport http://127.0.0.1:16686 http://127.0.0.1:9090 \
     "${OTEL_SERVICE_NAME:-malar-ledger}"
   echo "    the stack keeps running: Jaeger http://127.0.0.1:16686, Prometheus http://127.0.0.1:9090;"
   echo "    stop it with otel-collector-config/run-stack.sh stop"

@@ -75,7 +75,7 @@ public final class StackReport {
   private static void appendTree(StringBuilder text, JsonNode span, Map<String, List<JsonNode>> children, int depth) {
     text.append(String.format(Locale.ROOT, "%s%s [%s] %.1f ms%n", "  ".repeat(depth), span.path("operationName").asText(),
         tag(span, "span.kind"), span.path("duration").asLong() / 1000.0));
-    List<JsonNode> below = children.getOrDefault(span.path("spanID").asText(), List.of());
+    List<JsonNode> below = children.getOrDefault(span.path("spanID").asText(), new ArrayList<>());
     below.sort((a, b) -> Long.compare(a.path("startTime").asLong(), b.path("startTime").asLong()));
     for (JsonNode child : below) {
       appendTree(text, child, children, depth + 1);

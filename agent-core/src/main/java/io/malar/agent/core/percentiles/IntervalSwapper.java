@@ -35,7 +35,7 @@ final class IntervalSwapper {
     return runStartEpochNanos;
   }
 
-  synchronized void start(Duration interval) {
+  synchronized void start(Duration interval, ExportPhase phase) {
     thread =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -43,8 +43,8 @@ final class IntervalSwapper {
               swapper.setDaemon(true);
               return swapper;
             });
-    long millis = Math.max(1, interval.toMillis());
-    thread.scheduleAtFixedRate(this::swapQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    long nanos = Math.max(1_000_000L, interval.toNanos());
+    thread.scheduleAtFixedRate(this::swapQuietly, phase.firstSwapDelayNanos(System.nanoTime(), nanos), nanos, TimeUnit.NANOSECONDS);
   }
 
   synchronized void stop() {

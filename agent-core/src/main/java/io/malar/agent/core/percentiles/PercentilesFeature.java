@@ -45,6 +45,7 @@ public final class PercentilesFeature implements AgentFeature {
 
   private LatencySpanProcessor processor;
   private IntervalSwapper swapper;
+  private ExportPhase exportPhase = new ExportPhase(System.nanoTime());
   private volatile Duration exportInterval = DEFAULT_EXPORT_INTERVAL;
 
   @Override
@@ -73,7 +74,12 @@ public final class PercentilesFeature implements AgentFeature {
           return Collections.emptyMap();
         });
     sdk.addTracerProviderCustomizer((tracers, otel) -> tracers.addSpanProcessor(processor));
-    sdk.addMeterProviderCustomizer((meters, otel) -> meters.registerMetricProducer(producer));
+    sdk.addMeterProviderCustomizer(
+        (meters, otel) -> {
+          // the periodic export schedule starts as this provider is built
+          exportPhase = new ExportPhase(System.nanoTime());
+          return meters.registerMetricProducer(producer);
+        });
   }
 
   @Override
@@ -85,7 +91,7 @@ public final class PercentilesFeature implements AgentFeature {
       Meter meter = sdk.getMeter("io.malar.agent.percentiles");
       processor.recordSemconvInto(new SemconvHistograms(meter));
       countRefusals(meter, processor.families());
-      swapper.start(exportInterval);
+      swapper.start(exportInterval, exportPhase);
       int port = config.positiveInt(PROMETHEUS_PORT);
       if (port > 0) {
         startPrometheus(config.string(PROMETHEUS_HOST), port);

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -35,6 +37,22 @@ public final class BackendStack implements AutoCloseable {
     BackendStack stack = new BackendStack(runDir);
     stack.run("start");
     return stack;
+  }
+
+  /**
+   * The collector's and Jaeger's executables, built by build-stack.sh when missing, by name
+   * ({@code MALAR_OTELCOL}, {@code MALAR_JAEGER}).
+   */
+  public static Map<String, Path> executables() throws IOException, InterruptedException {
+    require("go", "Go builds the collector and Jaeger");
+    Map<String, Path> executables = new HashMap<>();
+    for (String line : script("build-stack.sh", Map.of()).split("\n")) {
+      int equals = line.indexOf('=');
+      if (line.startsWith("MALAR_") && equals > 0) {
+        executables.put(line.substring(0, equals), Path.of(line.substring(equals + 1)));
+      }
+    }
+    return executables;
   }
 
   /** The folder of the shipped files: collector.yaml, prometheus.yml, the dashboard... */
@@ -66,19 +84,27 @@ public final class BackendStack implements AutoCloseable {
   }
 
   private void run(String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", configDir().resolve("run-stack.sh").toString()));
+    script("run-stack.sh", Map.of("MALAR_STACK_RUN", runDir.toString()), arguments);
+  }
+
+  /** Runs a script of otel-collector-config/ and returns its standard output; fails with all it printed. */
+  public static String script(String name, Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", configDir().resolve(name).toString()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("MALAR_STACK_RUN", runDir.toString());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     // a first build of the collector and Jaeger takes minutes on two cores
     if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException("run-stack.sh " + String.join(" ", arguments) + " failed:\n" + output);
+      throw new IllegalStateException(name + " " + String.join(" ", arguments) + " failed:\n" + output);
     }
+    return output;
   }
 
-  private static void require(String program, String why) {
+  /** Skips the test with a message when the program is missing, or fails under CI=true. */
+  public static void require(String program, String why) {
     // build-stack.sh also finds Go at its own install location
     String path = System.getenv().getOrDefault("PATH", "/usr/bin") + File.pathSeparator + "/usr/local/go/bin";
     boolean found = Stream.of(path.split(File.pathSeparator))
