@@ -1,0 +1,32 @@
+package io.malar.agent.tests.apps;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The routes of a pet clinic, for Spring 5 and Spring 6 alike: it uses no servlet type, so the same
+ * class runs on javax and on jakarta.
+ */
+@RestController
+public class ClinicController {
+  @GetMapping("/owners/{id}")
+  public String owner(@PathVariable("id") int id) {
+    return "owner " + id;
+  }
+
+  @GetMapping("/owners/{id}/pets/{petId}")
+  public String pet(@PathVariable("id") int id, @PathVariable("petId") int petId) {
+    return "pet " + petId + " of owner " + id;
+  }
+
+  @GetMapping("/vets.html")
+  public String vets() {
+    return "vets";
+  }
+
+  @GetMapping("/oups")
+  public String oups() {
+    throw new IllegalStateException("the clinic's handler failed on purpose");
+  }
+}
