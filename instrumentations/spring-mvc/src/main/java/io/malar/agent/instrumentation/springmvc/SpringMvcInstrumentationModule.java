@@ -40,10 +40,10 @@ public final class SpringMvcInstrumentationModule implements InstrumentationModu
     String request = api + ".servlet.http.HttpServletRequest";
     String advice =
         "io.malar.agent.instrumentation.springmvc." + api + "." + Character.toUpperCase(api.charAt(0)) + api.substring(1)
-            + "HandlerAdvice";
+            + "DispatchAdvice";
     return TypeInstrumentation.forTypes(named(DISPATCHER))
         .requiring(VERSION_FENCE, request)
-        .advise(named("getHandler").and(takesArguments(1)).and(takesArgument(0, named(request))), advice)
+        .advise(named("doDispatch").and(takesArguments(2)).and(takesArgument(0, named(request))), advice)
         .build();
   }
 
