@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,21 @@ class FrameworkRoutesTest {
     clinic(AgentApp.main(JerseyApp.class), "/api", "/api/*", Map.of());
   }
 
+  @Test
+  void withItsInstrumentationOffAFrameworksRequestsKeepTheServletMapping() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start(0);
+        AgentApp app =
+            AgentApp.main(JerseyApp.class)
+                .exportingTo(receiver)
+                .property("malar.agent.instrumentation.jaxrs.enabled", "false")
+                .start()) {
+      assertThat(status(app, "/api/owners/7")).isEqualTo(200);
+      assertThat(receiver.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER, 1, WAIT))
+          .extracting(ReceivedSpan::name).containsExactly("GET /api/*");
+      assertThat(app.agentErrors()).isEmpty();
+    }
+  }
+
   /**
    * Requests to the clinic's routes below {@code base}, plus {@code more} (path, route); checks the
    * names, keys and Sentry tag; returns what the application printed.
@@ -85,6 +102,7 @@ class FrameworkRoutesTest {
                 .property("malar.agent.sentry.dsn", sentry.dsn(AGENT_PROJECT))
                 .property("otel.metrics.exporter", "otlp")
                 .property("otel.metric.export.interval", "500")
+                .property("malar.agent.slow-request.threshold", "0ms")
                 .start()) {
       for (int id = 1; id <= OWNERS; id++) {
         assertThat(status(app, base + "/owners/" + (1000 + id))).isEqualTo(200);
@@ -118,6 +136,9 @@ class FrameworkRoutesTest {
       }
       assertThat(serverLatencyRoutes(receiver)).isEqualTo(new TreeSet<>(expected.keySet()));
 
+      // every request is slow at 0 ms; one line per route and interval
+      assertThat(slowRequestRoutes(app)).isEqualTo(new TreeSet<>(expected.keySet()));
+
       ReceivedSpan failed = servers.stream().filter(span -> span.name().equals("GET " + base + "/oups")).findFirst().orElseThrow();
       List<Event> events = sentry.awaitEvents(event -> failed.traceIdHex().equals(event.traceId()), 1, WAIT);
       assertThat(events).singleElement().satisfies(event -> {
@@ -127,6 +148,18 @@ class FrameworkRoutesTest {
       assertThat(app.agentErrors()).isEmpty();
       return app.stdout();
     }
+  }
+
+  private static Set<String> slowRequestRoutes(AgentApp app) {
+    Pattern route = Pattern.compile("\"route\":\"([^\"]*)\"");
+    Set<String> routes = new TreeSet<>();
+    for (String line : app.stderr().split("\n")) {
+      Matcher found = route.matcher(line);
+      if (line.contains("\"type\":\"slow_request\"") && found.find()) {
+        routes.add(found.group(1));
+      }
+    }
+    return routes;
   }
 
   private static int status(AgentApp app, String path) throws IOException, InterruptedException {
