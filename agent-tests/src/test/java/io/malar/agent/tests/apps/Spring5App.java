@@ -1,10 +1,8 @@
 package io.malar.agent.tests.apps;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.servlet.Servlet;
 import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -25,18 +23,13 @@ public final class Spring5App {
   public static class WebConfig {}
 
   public static void main(String[] args) throws Exception {
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    Connector connector = new Connector();
-    connector.setPort(0);
-    connector.setProperty("address", "127.0.0.1");
-    tomcat.setConnector(connector);
+    Tomcat tomcat = TomcatApp.onAFreePort();
     Context context = tomcat.addContext("", null);
     dispatcher(context, "root", "/");
     dispatcher(context, "v2", "/v2/*");
     tomcat.start();
     System.out.println("dispatcher from " + Path.of(DispatcherServlet.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName());
-    System.out.println("READY " + connector.getLocalPort());
+    System.out.println("READY " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
   }
 

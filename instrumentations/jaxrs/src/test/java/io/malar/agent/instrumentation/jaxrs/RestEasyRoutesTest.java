@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.bridge.RouteBridge;
+import io.malar.agent.core.instrument.BridgeOnlyLoader;
 import io.malar.agent.core.instrument.ModuleInstaller;
 import java.io.File;
 import java.lang.reflect.Method;
@@ -38,7 +39,7 @@ class RestEasyRoutesTest {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       classPath.add(Path.of(entry).toUri().toURL());
     }
-    ClassLoader application = new URLClassLoader(classPath.toArray(new URL[0]), new BridgeOnly());
+    ClassLoader application = new URLClassLoader(classPath.toArray(new URL[0]), new BridgeOnlyLoader());
     get = application.loadClass(RestEasyClinic.class.getName()).getMethod("get", String.class);
   }
 
@@ -64,20 +65,5 @@ class RestEasyRoutesTest {
     assertThat(get.invoke(null, "/no-such-page-4711")).isEqualTo(404);
     assertThat(routed).isEmpty();
     assertThat(adviceErrors).isEmpty();
-  }
-
-  /** Sees the platform's classes and the bridge, as every class loader does under the agent. */
-  private static final class BridgeOnly extends ClassLoader {
-    BridgeOnly() {
-      super("bridge-only", ClassLoader.getPlatformClassLoader());
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (name.startsWith("io.malar.agent.bridge.")) {
-        return RouteBridge.class.getClassLoader().loadClass(name);
-      }
-      return super.loadClass(name, resolve);
-    }
   }
 }
