@@ -1,5 +1,6 @@
 package io.malar.agent.tests.apps;
 
+import java.util.concurrent.Callable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +19,12 @@ public class ClinicController {
   @GetMapping("/owners/{id}/pets/{petId}")
   public String pet(@PathVariable("id") int id, @PathVariable("petId") int petId) {
     return "pet " + petId + " of owner " + id;
+  }
+
+  /** Served asynchronously: the request's span ends on another thread, after the dispatch returned. */
+  @GetMapping("/owners/{id}/visits")
+  public Callable<String> visits(@PathVariable("id") int id) {
+    return () -> "visits of owner " + id;
   }
 
   @GetMapping("/vets.html")

@@ -3,6 +3,7 @@ package io.malar.agent.tests.apps;
 import java.nio.file.Path;
 import javax.servlet.Servlet;
 import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -37,7 +38,9 @@ public final class Spring5App {
     AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
     web.register(WebConfig.class);
     Servlet servlet = (Servlet) DispatcherServlet.class.getConstructor(WebApplicationContext.class).newInstance(web);
-    Tomcat.addServlet(context, name, servlet).setLoadOnStartup(1);
+    Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
+    wrapper.setLoadOnStartup(1);
+    wrapper.setAsyncSupported(true);
     context.addServletMappingDecoded(mapping, name);
   }
 }
