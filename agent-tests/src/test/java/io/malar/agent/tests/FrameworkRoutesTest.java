@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Spring MVC and JAX-RS requests are named by their framework's route template, not by the servlet
- * mapping nor the raw path: in the span's name and {@code http.route}, in the percentile keys and
- * on the Sentry event of a handler that throws. A request no handler matched keeps a
- * low-cardinality name.
+ * mapping nor the raw path: in the span's name and {@code http.route}, in the percentile keys, in
+ * the slow-request and N+1 lines and on the Sentry event of a handler that throws. A request no
+ * handler matched keeps a low-cardinality name.
  */
 class FrameworkRoutesTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -94,7 +94,7 @@ class FrameworkRoutesTest {
 
   /**
    * Requests to the clinic's routes below {@code base}, plus {@code more} (path, route); checks the
-   * names, keys and Sentry tag; returns what the application printed.
+   * names, keys, warning lines and Sentry tag; returns what the application printed.
    */
   private static String clinic(AgentApp.Builder builder, String base, String notFoundRoute, Map<String, String> more)
       throws Exception {
@@ -112,6 +112,7 @@ class FrameworkRoutesTest {
         assertThat(status(app, base + "/owners/" + (1000 + id))).isEqualTo(200);
       }
       assertThat(status(app, base + "/owners/7/pets/3")).isEqualTo(200);
+      assertThat(status(app, base + "/owners/7/pets")).isEqualTo(200);
       assertThat(status(app, base + "/vets.html")).isEqualTo(200);
       assertThat(status(app, base + UNKNOWN_PAGE)).isEqualTo(404);
       assertThat(status(app, base + "/oups")).isEqualTo(500);
@@ -122,6 +123,7 @@ class FrameworkRoutesTest {
       Map<String, Long> expected = new LinkedHashMap<>();
       expected.put(base + "/owners/{id}", (long) OWNERS);
       expected.put(base + "/owners/{id}/pets/{petId}", 1L);
+      expected.put(base + "/owners/{id}/pets", 1L);
       expected.put(base + "/vets.html", 1L);
       expected.put(notFoundRoute, 1L);
       expected.put(base + "/oups", 1L);
@@ -141,7 +143,8 @@ class FrameworkRoutesTest {
       assertThat(serverLatencyRoutes(receiver)).isEqualTo(new TreeSet<>(expected.keySet()));
 
       // every request is slow at 0 ms; one line per route and interval
-      assertThat(slowRequestRoutes(app)).isEqualTo(new TreeSet<>(expected.keySet()));
+      assertThat(warningRoutes(app, "slow_request")).isEqualTo(new TreeSet<>(expected.keySet()));
+      assertThat(warningRoutes(app, "n_plus_one")).containsExactly(base + "/owners/{id}/pets");
 
       ReceivedSpan failed = servers.stream().filter(span -> span.name().equals("GET " + base + "/oups")).findFirst().orElseThrow();
       List<Event> events = sentry.awaitEvents(event -> failed.traceIdHex().equals(event.traceId()), 1, WAIT);
@@ -154,12 +157,13 @@ class FrameworkRoutesTest {
     }
   }
 
-  private static Set<String> slowRequestRoutes(AgentApp app) {
+  /** The routes the agent's warning lines of one type name. */
+  private static Set<String> warningRoutes(AgentApp app, String type) {
     Pattern route = Pattern.compile("\"route\":\"([^\"]*)\"");
     Set<String> routes = new TreeSet<>();
     for (String line : app.stderr().split("\n")) {
       Matcher found = route.matcher(line);
-      if (line.contains("\"type\":\"slow_request\"") && found.find()) {
+      if (line.contains("\"type\":\"" + type + "\"") && found.find()) {
         routes.add(found.group(1));
       }
     }

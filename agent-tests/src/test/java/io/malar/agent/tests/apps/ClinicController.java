@@ -1,5 +1,6 @@
 package io.malar.agent.tests.apps;
 
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,11 @@ public class ClinicController {
   @GetMapping("/owners/{id}/pets/{petId}")
   public String pet(@PathVariable("id") int id, @PathVariable("petId") int petId) {
     return "pet " + petId + " of owner " + id;
+  }
+
+  @GetMapping("/owners/{id}/pets")
+  public String pets(@PathVariable("id") int id) throws SQLException {
+    return ClinicQueries.petsOneByOne(id) + " pets";
   }
 
   /** Served asynchronously: the request's span ends on another thread, after the dispatch returned. */

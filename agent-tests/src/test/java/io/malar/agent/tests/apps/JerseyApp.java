@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.net.InetSocketAddress;
+import java.sql.SQLException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -19,6 +20,12 @@ public final class JerseyApp {
     @Path("/{id}")
     public String owner(@PathParam("id") int id) {
       return "owner " + id;
+    }
+
+    @GET
+    @Path("{id}/pets")
+    public String pets(@PathParam("id") int id) throws SQLException {
+      return ClinicQueries.petsOneByOne(id) + " pets";
     }
 
     @GET
