@@ -8,6 +8,7 @@ import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.bridge.JdbcBridge;
 import io.malar.agent.core.binds.BindSource;
 import io.malar.agent.core.binds.CallBinds;
+import io.malar.agent.core.instrument.BridgeOnlyLoader;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import io.malar.agent.core.instrument.ModuleInstaller;
 import io.opentelemetry.api.common.AttributeKey;
@@ -75,7 +76,7 @@ class JdbcAdviceTest {
     libraries =
         new URLClassLoader(
             new URL[] {jarOf(org.h2.Driver.class), jarOf(HikariDataSource.class), jarOf(org.slf4j.Logger.class)},
-            new BridgeOnly());
+            new BridgeOnlyLoader());
     DataSource h2 = (DataSource) libraries.loadClass("org.h2.jdbcx.JdbcDataSource").getConstructor().newInstance();
     h2.getClass().getMethod("setURL", String.class).invoke(h2, "jdbc:h2:mem:advice;DB_CLOSE_DELAY=-1");
     pool = (DataSource) libraries.loadClass("com.zaxxer.hikari.HikariDataSource").getConstructor().newInstance();
@@ -329,21 +330,6 @@ class JdbcAdviceTest {
     @Override
     public boolean isEndRequired() {
       return true;
-    }
-  }
-
-  /** Sees the JDK and, as the bootstrap class path does under the agent, the bridge. */
-  private static final class BridgeOnly extends ClassLoader {
-    BridgeOnly() {
-      super("bridge-only", ClassLoader.getPlatformClassLoader());
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (name.startsWith("io.malar.agent.bridge.")) {
-        return JdbcBridge.class.getClassLoader().loadClass(name);
-      }
-      return super.loadClass(name, resolve);
     }
   }
 }

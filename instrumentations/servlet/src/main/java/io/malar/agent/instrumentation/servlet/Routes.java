@@ -24,4 +24,31 @@ public final class Routes {
     String path = servletPath == null || servletPath.isEmpty() ? "" : servletPath;
     return pathInfo == null ? (path.isEmpty() ? "/" : path) : path + "/*";
   }
+
+  /**
+   * A framework's template below where the framework is mounted: {@code /shop/api/} and {@code
+   * owners//{id}/} give {@code /shop/api/owners/{id}}; one slash between parts, none at the end.
+   */
+  public static String join(String base, String template) {
+    StringBuilder route = new StringBuilder(base.length() + template.length() + 1);
+    appendPath(route, base);
+    appendPath(route, template);
+    return route.length() == 0 ? "/" : route.toString();
+  }
+
+  private static void appendPath(StringBuilder route, String part) {
+    boolean newSegment = true;
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (c == '/') {
+        newSegment = true;
+      } else {
+        if (newSegment) {
+          route.append('/');
+          newSegment = false;
+        }
+        route.append(c);
+      }
+    }
+  }
 }

@@ -10,12 +10,17 @@ import io.malar.agent.core.errors.FailedRequest;
 import io.malar.agent.core.errors.RequestErrors;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 
 /** One request being served: its span, until the response is complete (possibly asynchronously). */
 final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest {
+  /** The request in progress, in the context its thread runs in: where a framework's route goes. */
+  static final ContextKey<ServerCall> KEY = ContextKey.named("malar-server-call");
+
   private final Span span;
-  private final Scope scope;
+  private Scope scope;
   private final ServletAccessor accessor;
   private final Object request;
   private final String method;
@@ -23,9 +28,8 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
   private boolean ended;
 
   /** @param route the route known when the request entered, or null to read it on leaving */
-  ServerCall(Span span, Scope scope, ServletAccessor accessor, Object request, String method, String route) {
+  ServerCall(Span span, ServletAccessor accessor, Object request, String method, String route) {
     this.span = span;
-    this.scope = scope;
     this.accessor = accessor;
     this.request = request;
     this.method = method;
@@ -36,8 +40,26 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
     return accessor;
   }
 
+  /** The request enters: its span and this call become current on the entering thread. */
+  void enter(Context parent) {
+    scope = parent.with(span).with(KEY, this).makeCurrent();
+  }
+
+  /**
+   * A framework routed the request to a template: it replaces the servlet mapping as the route, on
+   * the span now (what is recorded while the request runs sees it) and for what reads it at the end.
+   */
+  synchronized void routed(String frameworkRoute) {
+    if (ended) {
+      return;
+    }
+    route = frameworkRoute;
+    span.setAttribute(HTTP_ROUTE, route);
+    span.updateName(method + " " + route);
+  }
+
   /** The request leaves the outermost servlet or filter on the thread that entered it. */
-  void leave() {
+  synchronized void leave() {
     scope.close();
     if (route == null) {
       route = accessor.route(request);

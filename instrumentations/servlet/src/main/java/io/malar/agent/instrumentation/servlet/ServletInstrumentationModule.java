@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.malar.agent.bridge.RouteBridge;
 import io.malar.agent.bridge.ServletBridge;
 import io.malar.agent.core.instrument.AgentContext;
 import io.malar.agent.core.instrument.InstrumentationModule;
@@ -65,5 +66,6 @@ public final class ServletInstrumentationModule implements InstrumentationModule
   public void install(AgentContext context) {
     ServletBridge.install(
         new ServletTracingHook(context.tracer(name()), context.openTelemetry().getPropagators().getTextMapPropagator()));
+    RouteBridge.install(new FrameworkRoutes());
   }
 }

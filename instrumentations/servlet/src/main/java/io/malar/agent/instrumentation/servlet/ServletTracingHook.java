@@ -76,7 +76,8 @@ final class ServletTracingHook implements ServletHook {
       span.setAttribute(USER_AGENT_ORIGINAL, userAgent);
     }
     Span started = span.startSpan();
-    ServerCall call = new ServerCall(started, parent.with(started).makeCurrent(), accessor, request, method, route);
+    ServerCall call = new ServerCall(started, accessor, request, method, route);
+    call.enter(parent);
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
     return call;
   }
