@@ -3,6 +3,7 @@ package io.malar.agent.core.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.log.AgentLog;
@@ -22,17 +23,15 @@ public final class ModuleInstaller {
   private ModuleInstaller() {}
 
   public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
-    AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.PoolStrategy.Default.FAST)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(new TransformErrors())
+    AgentBuilder libraries =
+        configured()
             // the application's classes never live in the bootstrap or platform loader, nor in ours
             .ignore(any(), isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())).or(is(ModuleInstaller.class.getClassLoader())))
             .or(IgnoredTypes.matcher());
+    // JDK classes are named one by one by their instrumentations; their module must read the bridge's
+    AgentBuilder jdk =
+        configured().ignore(any(), not(isBootstrapClassLoader())).assureReadEdgeTo(instrumentation, AdviceErrors.class);
+    boolean anyJdk = false;
     Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
     ClassLoader agentLoader = ModuleInstaller.class.getClassLoader();
     for (InstrumentationModule module : modules) {
@@ -44,10 +43,28 @@ public final class ModuleInstaller {
         for (TypeInstrumentation.AdviceBinding binding : type.bindings()) {
           advice = advice.advice(binding.methods(), binding.adviceClassName());
         }
-        builder = builder.type(type.types(), new ClassLoaderFence(type.requiredClasses())).transform(advice);
+        if (type.jdk()) {
+          jdk = jdk.type(type.types()).transform(advice);
+          anyJdk = true;
+        } else {
+          libraries = libraries.type(type.types(), new ClassLoaderFence(type.requiredClasses())).transform(advice);
+        }
       }
     }
-    builder.installOn(instrumentation);
+    if (anyJdk) {
+      jdk.installOn(instrumentation);
+    }
+    libraries.installOn(instrumentation);
+  }
+
+  private static AgentBuilder configured() {
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(new TransformErrors());
   }
 
   /** Advice suppresses every Throwable and hands it to {@link AdviceErrors#record(Throwable)}. */

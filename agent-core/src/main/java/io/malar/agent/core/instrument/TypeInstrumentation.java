@@ -18,12 +18,17 @@ public final class TypeInstrumentation {
   private final ElementMatcher<? super TypeDescription> types;
   private final List<String> requiredClasses;
   private final List<AdviceBinding> bindings;
+  private final boolean jdk;
 
   private TypeInstrumentation(
-      ElementMatcher<? super TypeDescription> types, List<String> requiredClasses, List<AdviceBinding> bindings) {
+      ElementMatcher<? super TypeDescription> types,
+      List<String> requiredClasses,
+      List<AdviceBinding> bindings,
+      boolean jdk) {
     this.types = types;
     this.requiredClasses = requiredClasses;
     this.bindings = bindings;
+    this.jdk = jdk;
   }
 
   public static Builder forTypes(ElementMatcher<? super TypeDescription> types) {
@@ -41,6 +46,11 @@ public final class TypeInstrumentation {
 
   public List<AdviceBinding> bindings() {
     return bindings;
+  }
+
+  /** Whether the types are the JDK's own, loaded by the bootstrap loader. */
+  public boolean jdk() {
+    return jdk;
   }
 
   /** Advice for the methods that a matcher selects. */
@@ -66,6 +76,7 @@ public final class TypeInstrumentation {
     private final ElementMatcher<? super TypeDescription> types;
     private final List<String> requiredClasses = new ArrayList<>();
     private final List<AdviceBinding> bindings = new ArrayList<>();
+    private boolean jdk;
 
     private Builder(ElementMatcher<? super TypeDescription> types) {
       this.types = types;
@@ -73,6 +84,12 @@ public final class TypeInstrumentation {
 
     public Builder requiring(String... classNames) {
       requiredClasses.addAll(Arrays.asList(classNames));
+      return this;
+    }
+
+    /** The types are the JDK's own: their advice may use only JDK and bridge types. */
+    public Builder inJdk() {
+      jdk = true;
       return this;
     }
 
@@ -85,7 +102,8 @@ public final class TypeInstrumentation {
       return new TypeInstrumentation(
           types,
           Collections.unmodifiableList(new ArrayList<>(requiredClasses)),
-          Collections.unmodifiableList(new ArrayList<>(bindings)));
+          Collections.unmodifiableList(new ArrayList<>(bindings)),
+          jdk);
     }
   }
 }
