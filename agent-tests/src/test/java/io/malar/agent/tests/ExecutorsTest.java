@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.malar.agent.tests.apps.ExecutorsApp;
+import io.malar.agent.tests.apps.ExecutorsTomcatApp;
 import io.malar.agent.tests.support.AgentApp;
+import io.malar.agent.tests.support.EmbeddedRedis;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
@@ -23,11 +25,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests that hand their lookups to other threads: every lookup is exported as a child of its
  * request's server span, in its trace, whichever thread ran it; no lookup of a request is a root.
+ * Jetty 12 (jakarta.servlet) with H2 lookups, and Tomcat 9 (javax.servlet) with Redis commands.
  */
 class ExecutorsTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static OtlpReceiver receiver;
+  private static EmbeddedRedis redis;
   private static AgentApp app;
+  private static AgentApp tomcat;
   /** Traces that legitimately start outside any request. */
   private static final Set<String> backgroundTraces = new HashSet<>();
 
@@ -41,6 +46,12 @@ class ExecutorsTest {
             .property("malar.agent.slow-request.threshold", "1ms")
             .property("malar.agent.slow-calls.warning-interval", "0ms")
             .start();
+    redis = EmbeddedRedis.start();
+    tomcat =
+        AgentApp.main(ExecutorsTomcatApp.class)
+            .exportingTo(receiver)
+            .property("test.redis.port", Integer.toString(redis.port()))
+            .start();
   }
 
   @AfterEach
@@ -51,12 +62,17 @@ class ExecutorsTest {
             .filter(span -> !backgroundTraces.contains(span.traceIdHex()))
             .collect(Collectors.toList());
     assertThat(roots).as("client spans exported as roots of their own trace").isEmpty();
-    assertThat(app.agentErrors()).as("agent errors\n%s", app.output()).isEmpty();
+    for (AgentApp child : List.of(app, tomcat)) {
+      assertThat(child.agentErrors()).as("agent errors\n%s", child.output()).isEmpty();
+      assertThat(child.stderr()).doesNotContain("could not instrument");
+    }
   }
 
   @AfterAll
   static void stop() throws Exception {
     app.close();
+    tomcat.close();
+    redis.close();
     receiver.close();
   }
 
@@ -82,6 +98,18 @@ class ExecutorsTest {
   void asyncContextStart() throws Exception {
     assertThat(Http.get(app.port(), "/exec/async-start").body()).isEqualTo("farmer 11");
     requestWithLookups("/exec/async-start", 1);
+  }
+
+  @Test
+  void javaxAsyncRequestOnAnApplicationExecutorCountsInRedis() throws Exception {
+    assertThat(Http.get(tomcat.port(), "/javax/async-executor").body()).isEqualTo("visits 1");
+    requestWithCalls("/javax/async-executor", 1, "INCR ?");
+  }
+
+  @Test
+  void javaxAsyncContextStart() throws Exception {
+    assertThat(Http.get(tomcat.port(), "/javax/async-start").body()).isEqualTo("visits 1");
+    requestWithCalls("/javax/async-start", 1, "INCR ?");
   }
 
   @Test
@@ -143,26 +171,31 @@ class ExecutorsTest {
     return requestWithLookups(path, lookups, null);
   }
 
-  /**
-   * The request's server span, once its lookups arrived: each a child of it, and nothing else in
-   * its trace.
-   */
   private static ReceivedSpan requestWithLookups(String path, int lookups, String query) {
+    return requestWithCalls(path, lookups, ExecutorsApp.LOOKUP, query);
+  }
+
+  private static ReceivedSpan requestWithCalls(String path, int calls, String text) {
+    return requestWithCalls(path, calls, text, null);
+  }
+
+  /**
+   * The request's server span, once its client calls arrived: each a child of it, and nothing else
+   * in its trace.
+   */
+  private static ReceivedSpan requestWithCalls(String path, int calls, String text, String query) {
     ReceivedSpan server =
         receiver.awaitSpans(span -> isServer(span, path, query), 1, WAIT).stream()
-            .filter(span -> isServer(span, path, query))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no server span for " + path + "\n" + receiver.spans()));
     List<ReceivedSpan> trace =
-        receiver.awaitSpans(span -> span.traceIdHex().equals(server.traceIdHex()), lookups + 1, WAIT).stream()
-            .filter(span -> span.traceIdHex().equals(server.traceIdHex()))
-            .collect(Collectors.toList());
+        receiver.awaitSpans(span -> span.traceIdHex().equals(server.traceIdHex()), calls + 1, WAIT);
     assertThat(server.parentSpanIdHex()).isEmpty();
-    assertThat(trace).as("the trace of %s", path).hasSize(lookups + 1);
-    assertThat(trace).filteredOn(span -> span != server).allSatisfy(lookup -> {
-      assertThat(lookup.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
-      assertThat(lookup.attribute("db.query.text")).isEqualTo(ExecutorsApp.LOOKUP);
-      assertThat(lookup.parentSpanIdHex()).isEqualTo(server.spanIdHex());
+    assertThat(trace).as("the trace of %s", path).hasSize(calls + 1);
+    assertThat(trace).filteredOn(span -> span != server).allSatisfy(call -> {
+      assertThat(call.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+      assertThat(call.attribute("db.query.text")).isEqualTo(text);
+      assertThat(call.parentSpanIdHex()).isEqualTo(server.spanIdHex());
     });
     return server;
   }
