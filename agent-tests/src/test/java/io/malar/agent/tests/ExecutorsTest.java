@@ -10,6 +10,7 @@ import io.malar.agent.tests.support.EmbeddedRedis;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
+import io.malar.otlp.receiver.SentryEndpoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ExecutorsTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static OtlpReceiver receiver;
+  private static SentryEndpoint sentry;
   private static EmbeddedRedis redis;
   private static AgentApp app;
   private static AgentApp tomcat;
@@ -39,12 +41,14 @@ class ExecutorsTest {
   @BeforeAll
   static void start() throws Exception {
     receiver = OtlpReceiver.start(0);
+    sentry = SentryEndpoint.start();
     app =
         AgentApp.main(ExecutorsApp.class)
             .exportingTo(receiver)
             // every request gets its breakdown line, so the lookups it counted can be read
             .property("malar.agent.slow-request.threshold", "1ms")
             .property("malar.agent.slow-calls.warning-interval", "0ms")
+            .property("malar.agent.sentry.dsn", sentry.dsn("7"))
             .start();
     redis = EmbeddedRedis.start();
     tomcat =
@@ -73,6 +77,7 @@ class ExecutorsTest {
     app.close();
     tomcat.close();
     redis.close();
+    sentry.close();
     receiver.close();
   }
 
@@ -165,6 +170,16 @@ class ExecutorsTest {
         .filteredOn(line -> line.contains("\"type\":\"slow_request\""))
         .singleElement()
         .satisfies(line -> assertThat(line).contains("\"jdbc_calls\":12"));
+  }
+
+  @Test
+  void theErrorEventOfARequestListsTheLookupsItsWorkersMade() throws Exception {
+    assertThat(Http.get(app.port(), "/exec/failing").statusCode()).isEqualTo(500);
+    ReceivedSpan server = requestWithLookups("/exec/failing", 3);
+    List<SentryEndpoint.Event> events = sentry.awaitEvents(event -> server.traceIdHex().equals(event.traceId()), 1, WAIT);
+    assertThat(events).singleElement().satisfies(event -> assertThat(event.breadcrumbs())
+        .extracting(crumb -> crumb.get("message"))
+        .containsExactly(ExecutorsApp.LOOKUP, ExecutorsApp.LOOKUP, ExecutorsApp.LOOKUP));
   }
 
   private static ReceivedSpan requestWithLookups(String path, int lookups) {

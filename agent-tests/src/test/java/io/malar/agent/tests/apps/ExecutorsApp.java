@@ -32,7 +32,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * Embedded Jetty 12 whose requests hand their database lookups (H2) to other threads, each route
  * in one of the ways applications do: CompletableFuture, an application ExecutorService completing
  * an async request, AsyncContext.start, a scheduled task, a parallel stream, virtual threads, and
- * a single pooled thread that every request reuses. The application knows nothing of the agent.
+ * a single pooled thread that every request reuses; one route fails after its lookups. The
+ * application knows nothing of the agent.
  */
 public final class ExecutorsApp {
   static final String URL = "jdbc:h2:mem:executors;DB_CLOSE_DELAY=-1";
@@ -142,6 +143,19 @@ public final class ExecutorsApp {
     return result.get();
   }
 
+  /** Three lookups on the worker pool, then a failure: the request's error event lists them. */
+  String failing() throws Exception {
+    List<Future<String>> lookups = new ArrayList<>();
+    for (int id = 1; id <= 3; id++) {
+      int farmer = id;
+      lookups.add(workers.submit(() -> lookup(farmer)));
+    }
+    for (Future<String> lookup : lookups) {
+      lookup.get();
+    }
+    throw new IllegalStateException("report failed after its lookups");
+  }
+
   /** One statement twelve times, spread over the worker pool: an N+1 the request should be told of. */
   String repeated() throws Exception {
     List<Future<String>> lookups = new ArrayList<>();
@@ -179,6 +193,8 @@ public final class ExecutorsApp {
           default:
             response.getWriter().write(answer(route, request));
         }
+      } catch (RuntimeException e) {
+        throw e;
       } catch (Exception e) {
         throw new IOException(e);
       }
@@ -202,6 +218,8 @@ public final class ExecutorsApp {
           return app.background();
         case "/repeated":
           return app.repeated();
+        case "/failing":
+          return app.failing();
         default:
           throw new IllegalArgumentException(route);
       }
