@@ -13,6 +13,7 @@ import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ContextPropagationBenchmark {
-  private static final Runnable EMPTY = () -> {};
+  /** An empty task whose body the JIT may not inline, as a real task's would not be. */
+  private static final Runnable EMPTY = ContextPropagationBenchmark::nothing;
   /** An application pool: a JDK executor with the default thread factory. */
   private static final Executor APPLICATION = java.util.concurrent.Executors.newSingleThreadExecutor();
 
@@ -39,6 +41,9 @@ public class ContextPropagationBenchmark {
   static {
     ContextBridge.install(HOOK);
   }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  static void nothing() {}
 
   static Context request() {
     SpanContext server =
