@@ -1,5 +1,7 @@
 package io.malar.agent.core.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,21 +20,26 @@ public final class TypeInstrumentation {
   private final ElementMatcher<? super TypeDescription> types;
   private final List<String> requiredClasses;
   private final List<AdviceBinding> bindings;
-  private final boolean jdk;
+  private final String jdkClassName;
 
   private TypeInstrumentation(
       ElementMatcher<? super TypeDescription> types,
       List<String> requiredClasses,
       List<AdviceBinding> bindings,
-      boolean jdk) {
+      String jdkClassName) {
     this.types = types;
     this.requiredClasses = requiredClasses;
     this.bindings = bindings;
-    this.jdk = jdk;
+    this.jdkClassName = jdkClassName;
   }
 
   public static Builder forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new Builder(types);
+    return new Builder(types, null);
+  }
+
+  /** One class of the JDK's own, loaded by the bootstrap loader: its advice may use only JDK and bridge types. */
+  public static Builder forJdkType(String className) {
+    return new Builder(named(className), className);
   }
 
   public ElementMatcher<? super TypeDescription> types() {
@@ -48,9 +55,9 @@ public final class TypeInstrumentation {
     return bindings;
   }
 
-  /** Whether the types are the JDK's own, loaded by the bootstrap loader. */
-  public boolean jdk() {
-    return jdk;
+  /** The JDK class instrumented, or null for a library's types. */
+  public String jdkClassName() {
+    return jdkClassName;
   }
 
   /** Advice for the methods that a matcher selects. */
@@ -76,20 +83,15 @@ public final class TypeInstrumentation {
     private final ElementMatcher<? super TypeDescription> types;
     private final List<String> requiredClasses = new ArrayList<>();
     private final List<AdviceBinding> bindings = new ArrayList<>();
-    private boolean jdk;
+    private final String jdkClassName;
 
-    private Builder(ElementMatcher<? super TypeDescription> types) {
+    private Builder(ElementMatcher<? super TypeDescription> types, String jdkClassName) {
       this.types = types;
+      this.jdkClassName = jdkClassName;
     }
 
     public Builder requiring(String... classNames) {
       requiredClasses.addAll(Arrays.asList(classNames));
-      return this;
-    }
-
-    /** The types are the JDK's own: their advice may use only JDK and bridge types. */
-    public Builder inJdk() {
-      jdk = true;
       return this;
     }
 
@@ -103,7 +105,7 @@ public final class TypeInstrumentation {
           types,
           Collections.unmodifiableList(new ArrayList<>(requiredClasses)),
           Collections.unmodifiableList(new ArrayList<>(bindings)),
-          jdk);
+          jdkClassName);
     }
   }
 }

@@ -80,7 +80,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
   }
 
   private static TypeInstrumentation.Builder jdk(String className) {
-    return TypeInstrumentation.forTypes(named(className)).inJdk();
+    return TypeInstrumentation.forJdkType(className);
   }
 
   private static TypeInstrumentation.Builder scheduling(TypeInstrumentation.Builder executor) {
