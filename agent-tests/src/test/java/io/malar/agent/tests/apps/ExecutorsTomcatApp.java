@@ -1,7 +1,6 @@
 package io.malar.agent.tests.apps;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.servlet.AsyncContext;
@@ -10,7 +9,6 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -23,18 +21,13 @@ import redis.clients.jedis.JedisPool;
 public final class ExecutorsTomcatApp {
   public static void main(String[] args) throws Exception {
     JedisPool redis = new JedisPool("127.0.0.1", Integer.parseInt(System.getProperty("test.redis.port")));
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    Connector connector = new Connector();
-    connector.setPort(0);
-    connector.setProperty("address", "127.0.0.1");
-    tomcat.setConnector(connector);
+    Tomcat tomcat = TomcatApp.onLoopback();
     Context context = tomcat.addContext("", null);
     Wrapper wrapper = Tomcat.addServlet(context, "visits", new Visits(redis, Executors.newFixedThreadPool(2)));
     wrapper.setAsyncSupported(true);
     context.addServletMappingDecoded("/javax/*", "visits");
     tomcat.start();
-    System.out.println("READY " + connector.getLocalPort());
+    System.out.println("READY " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
   }
 

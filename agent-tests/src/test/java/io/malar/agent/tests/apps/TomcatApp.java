@@ -1,5 +1,6 @@
 package io.malar.agent.tests.apps;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import javax.servlet.http.HttpServlet;
 import org.apache.catalina.Context;
@@ -13,12 +14,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 public final class TomcatApp {
   public static void main(String[] args) throws Exception {
     LedgerWork work = new LedgerWork();
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    Connector connector = new Connector();
-    connector.setPort(0);
-    connector.setProperty("address", "127.0.0.1");
-    tomcat.setConnector(connector);
+    Tomcat tomcat = onLoopback();
     Context context = tomcat.addContext("", null);
     filter(context, "first");
     filter(context, "second");
@@ -27,8 +23,19 @@ public final class TomcatApp {
     servlet(context, "boom", new JavaxTestServlets.Boom(), "/boom");
     servlet(context, "unavailable", new JavaxTestServlets.Unavailable(), "/unavailable");
     tomcat.start();
-    System.out.println("READY " + connector.getLocalPort());
+    System.out.println("READY " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
+  }
+
+  /** A Tomcat listening on a free port of 127.0.0.1, with a base directory of its own. */
+  static Tomcat onLoopback() throws IOException {
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    tomcat.setConnector(connector);
+    return tomcat;
   }
 
   private static void filter(Context context, String name) {

@@ -45,6 +45,11 @@ public class ContextPropagationBenchmark {
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   static void nothing() {}
 
+  /** Makes a request's context current when {@code current} says so; returns what restores the thread. */
+  static Scope inRequestIf(String current) {
+    return current.equals("context") ? request().makeCurrent() : Scope.noop();
+  }
+
   static Context request() {
     SpanContext server =
         SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault());
@@ -61,7 +66,7 @@ public class ContextPropagationBenchmark {
 
     @Setup
     public void enter() {
-      inRequest = current.equals("context") ? request().makeCurrent() : Scope.noop();
+      inRequest = inRequestIf(current);
     }
 
     @TearDown
@@ -80,7 +85,7 @@ public class ContextPropagationBenchmark {
 
     @Setup
     public void handOver() {
-      try (Scope ignored = current.equals("context") ? request().makeCurrent() : Scope.noop()) {
+      try (Scope ignored = inRequestIf(current)) {
         handedOver = ContextBridge.wrap(EMPTY, APPLICATION);
       }
     }
