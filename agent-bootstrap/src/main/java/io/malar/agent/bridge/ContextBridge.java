@@ -90,7 +90,7 @@ public final class ContextBridge {
       return null;
     }
     Object context = current.take(forkJoinTask);
-    return context == null ? null : current.attach(context);
+    return context == null ? null : attach(context);
   }
 
   public static void ended(Object scope) {
