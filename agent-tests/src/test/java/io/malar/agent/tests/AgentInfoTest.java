@@ -21,7 +21,7 @@ class AgentInfoTest {
 
     assertThat(output).startsWith("malar-agent " + System.getProperty("malar.agent.version"));
     assertThat(output)
-        .contains("  jdbc ", "  jedis ", "  servlet ")
+        .contains("  executors ", "  jaxrs ", "  jdbc ", "  jedis ", "  servlet ", "  spring-mvc ")
         .contains("malar.agent.enabled (MALAR_AGENT_ENABLED)", "malar.agent.config.file", "malar.agent.startup")
         .contains(
             "malar.agent.instrumentation.jdbc.enabled (MALAR_AGENT_INSTRUMENTATION_JDBC_ENABLED)",

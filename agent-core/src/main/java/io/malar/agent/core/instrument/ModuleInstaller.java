@@ -3,11 +3,16 @@ package io.malar.agent.core.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -17,22 +22,23 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.utility.JavaModule;
 
-/** Installs the enabled modules' advice with one Byte Buddy agent builder. */
+/** Installs the enabled modules' advice: one Byte Buddy agent builder for libraries, one for the JDK. */
 public final class ModuleInstaller {
   private ModuleInstaller() {}
 
   public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
-    AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.PoolStrategy.Default.FAST)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(new TransformErrors())
+    AgentBuilder libraries =
+        configured(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
             // the application's classes never live in the bootstrap or platform loader, nor in ours
             .ignore(any(), isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())).or(is(ModuleInstaller.class.getClassLoader())))
             .or(IgnoredTypes.matcher());
+    // JDK classes are named one by one by their instrumentations: only those are retransformed,
+    // and their module must read the bridge's
+    Set<String> jdkClassNames = new HashSet<>();
+    AgentBuilder jdk =
+        configured(new LoadedJdkClasses(jdkClassNames))
+            .ignore(any(), not(isBootstrapClassLoader()))
+            .assureReadEdgeTo(instrumentation, AdviceErrors.class);
     Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
     ClassLoader agentLoader = ModuleInstaller.class.getClassLoader();
     for (InstrumentationModule module : modules) {
@@ -44,10 +50,30 @@ public final class ModuleInstaller {
         for (TypeInstrumentation.AdviceBinding binding : type.bindings()) {
           advice = advice.advice(binding.methods(), binding.adviceClassName());
         }
-        builder = builder.type(type.types(), new ClassLoaderFence(type.requiredClasses())).transform(advice);
+        if (type.jdkClassName() != null) {
+          jdk = jdk.type(type.types()).transform(advice);
+          jdkClassNames.add(type.jdkClassName());
+        } else {
+          libraries = libraries.type(type.types(), new ClassLoaderFence(type.requiredClasses())).transform(advice);
+        }
       }
     }
-    builder.installOn(instrumentation);
+    // the hand-over points first: a request traced from its start keeps its workers' calls
+    if (!jdkClassNames.isEmpty()) {
+      jdk.installOn(instrumentation);
+    }
+    libraries.installOn(instrumentation);
+  }
+
+  private static AgentBuilder configured(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy alreadyLoaded) {
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(alreadyLoaded)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(new TransformErrors());
   }
 
   /** Advice suppresses every Throwable and hands it to {@link AdviceErrors#record(Throwable)}. */
@@ -58,6 +84,29 @@ public final class ModuleInstaller {
             .filter(net.bytebuddy.matcher.ElementMatchers.named("record"))
             .getOnly();
     return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(record));
+  }
+
+  /**
+   * The loaded classes to retransform for the JDK instrumentations: only the few they name, found
+   * once the transformer is registered, instead of every loaded class offered to the matchers.
+   */
+  private static final class LoadedJdkClasses implements AgentBuilder.RedefinitionStrategy.DiscoveryStrategy {
+    private final Set<String> names;
+
+    LoadedJdkClasses(Set<String> names) {
+      this.names = names;
+    }
+
+    @Override
+    public Iterable<Iterable<Class<?>>> resolve(Instrumentation instrumentation) {
+      List<Class<?>> named = new ArrayList<>();
+      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        if (type.getClassLoader() == null && names.contains(type.getName())) {
+          named.add(type);
+        }
+      }
+      return Collections.singletonList(named);
+    }
   }
 
   /** Logs classes that could not be transformed; the class itself still loads unchanged. */

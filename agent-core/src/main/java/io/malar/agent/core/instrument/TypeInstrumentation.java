@@ -1,5 +1,7 @@
 package io.malar.agent.core.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,16 +20,26 @@ public final class TypeInstrumentation {
   private final ElementMatcher<? super TypeDescription> types;
   private final List<String> requiredClasses;
   private final List<AdviceBinding> bindings;
+  private final String jdkClassName;
 
   private TypeInstrumentation(
-      ElementMatcher<? super TypeDescription> types, List<String> requiredClasses, List<AdviceBinding> bindings) {
+      ElementMatcher<? super TypeDescription> types,
+      List<String> requiredClasses,
+      List<AdviceBinding> bindings,
+      String jdkClassName) {
     this.types = types;
     this.requiredClasses = requiredClasses;
     this.bindings = bindings;
+    this.jdkClassName = jdkClassName;
   }
 
   public static Builder forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new Builder(types);
+    return new Builder(types, null);
+  }
+
+  /** One class of the JDK's own, loaded by the bootstrap loader: its advice may use only JDK and bridge types. */
+  public static Builder forJdkType(String className) {
+    return new Builder(named(className), className);
   }
 
   public ElementMatcher<? super TypeDescription> types() {
@@ -41,6 +53,11 @@ public final class TypeInstrumentation {
 
   public List<AdviceBinding> bindings() {
     return bindings;
+  }
+
+  /** The JDK class instrumented, or null for a library's types. */
+  public String jdkClassName() {
+    return jdkClassName;
   }
 
   /** Advice for the methods that a matcher selects. */
@@ -66,9 +83,11 @@ public final class TypeInstrumentation {
     private final ElementMatcher<? super TypeDescription> types;
     private final List<String> requiredClasses = new ArrayList<>();
     private final List<AdviceBinding> bindings = new ArrayList<>();
+    private final String jdkClassName;
 
-    private Builder(ElementMatcher<? super TypeDescription> types) {
+    private Builder(ElementMatcher<? super TypeDescription> types, String jdkClassName) {
       this.types = types;
+      this.jdkClassName = jdkClassName;
     }
 
     public Builder requiring(String... classNames) {
@@ -85,7 +104,8 @@ public final class TypeInstrumentation {
       return new TypeInstrumentation(
           types,
           Collections.unmodifiableList(new ArrayList<>(requiredClasses)),
-          Collections.unmodifiableList(new ArrayList<>(bindings)));
+          Collections.unmodifiableList(new ArrayList<>(bindings)),
+          jdkClassName);
     }
   }
 }

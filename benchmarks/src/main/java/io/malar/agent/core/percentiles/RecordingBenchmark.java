@@ -50,7 +50,7 @@ public class RecordingBenchmark {
             .build();
     processor.recordSemconvInto(new SemconvHistograms(meters.get("benchmark")));
     swapper = new IntervalSwapper(processor.families(), (families, start, end) -> {});
-    swapper.start(Duration.ofSeconds(1));
+    swapper.start(Duration.ofSeconds(1), new ExportPhase(System.nanoTime()));
     // the SDK only makes recording spans when it has a processor; ending them records once
     Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(processor).build().get("benchmark");
     serverSpan = ended(tracer.spanBuilder("GET /api/v1/farmers/*").setSpanKind(SpanKind.SERVER)
