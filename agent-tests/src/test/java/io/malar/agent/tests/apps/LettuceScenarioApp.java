@@ -1,0 +1,157 @@
+package io.malar.agent.tests.apps;
+
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TransactionResult;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Embedded Jetty 12 whose one servlet, {@code /lettuce}, makes the Redis calls the agent must trace
+ * through Lettuce against the server named by the arguments (host, port): sync, async completed on
+ * the event loop, reactive subscribed on another scheduler, two failing commands, a pipeline, a
+ * transaction, a publish, a blocking pop and a command on database 3. It answers with what each
+ * call returned, which must be the same with and without the agent. The values and keys are ones
+ * that must never be exported.
+ */
+public final class LettuceScenarioApp extends HttpServlet {
+  public static final String VALUE = "jasmine-secret-value";
+  public static final String KEY = "malar:lettuce:rate";
+  private static final String COUNTER = "malar:lettuce:counter";
+  private static final String PIPELINED = "malar:lettuce:pipelined";
+  private static final String EMPTY_QUEUE = "malar:lettuce:empty-queue";
+  private static final String NEVER = "malar:lettuce:never-written";
+
+  private final RedisClient client;
+  private final RedisURI uri;
+
+  private LettuceScenarioApp(RedisClient client, RedisURI uri) {
+    this.client = client;
+    this.uri = uri;
+  }
+
+  public static void main(String[] args) throws Exception {
+    RedisURI uri = RedisURI.create(args[0], Integer.parseInt(args[1]));
+    RedisClient client = RedisClient.create();
+    System.out.println("client " + jarOf(RedisClient.class));
+    System.out.println("netty " + jarOf(io.netty.channel.Channel.class) + ", reactor " + jarOf(Mono.class));
+    Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addServlet(new ServletHolder(new LettuceScenarioApp(client, uri)), "/lettuce");
+    server.setHandler(context);
+    server.start();
+    System.out.println("READY " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+    server.join();
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setContentType("text/plain");
+    PrintWriter out = response.getWriter();
+    try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+      RedisCommands<String, String> sync = connection.sync();
+      RedisAsyncCommands<String, String> async = connection.async();
+      RedisReactiveCommands<String, String> reactive = connection.reactive();
+
+      out.println("sync set " + sync.set(KEY, VALUE));
+      out.println("sync get " + VALUE.equals(sync.get(KEY)));
+
+      out.println("async completed on the event loop " + completedOnEventLoop(connection));
+
+      out.println("reactive incr " + reactive.incr(COUNTER).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10)));
+      reactive.append(NEVER, VALUE); // assembled, never subscribed: never sent
+
+      try {
+        sync.incr(KEY);
+        out.println("sync incr on a string succeeded");
+      } catch (RuntimeException e) {
+        out.println("sync incr failed: " + e.getClass().getName() + ": " + e.getMessage());
+      }
+      out.println("reactive lpush on a string: "
+          + reactive.lpush(KEY, VALUE).map(String::valueOf).onErrorResume(e -> Mono.just(e.getClass().getName())).block(Duration.ofSeconds(10)));
+
+      out.println("pipeline " + pipeline(connection));
+
+      sync.multi();
+      sync.incr(COUNTER);
+      sync.expire(COUNTER, 60);
+      TransactionResult transaction = sync.exec();
+      out.println("transaction " + transaction.size() + " " + transaction.wasDiscarded());
+
+      out.println("publish " + sync.publish("malar:lettuce:notices", VALUE));
+      out.println("blocking pop " + sync.blpop(1L, EMPTY_QUEUE));
+
+      try (StatefulRedisConnection<String, String> database3 = client.connect(withDatabase(3))) {
+        out.println("database 3 get " + database3.sync().get(KEY));
+      }
+      out.println("del " + sync.del(KEY, COUNTER));
+    } catch (Exception e) {
+      response.setStatus(500);
+      e.printStackTrace(out);
+    }
+  }
+
+  /**
+   * An async GET whose callback is attached before the command is sent, so it runs where the reply
+   * completes the command: on Netty's event loop.
+   */
+  private static boolean completedOnEventLoop(StatefulRedisConnection<String, String> connection) throws Exception {
+    connection.setAutoFlushCommands(false);
+    try {
+      CompletableFuture<String> completedOn =
+          connection.async().get(KEY).thenApply(value -> Thread.currentThread().getName()).toCompletableFuture();
+      connection.flushCommands();
+      return completedOn.get(10, TimeUnit.SECONDS).startsWith("lettuce-");
+    } finally {
+      connection.setAutoFlushCommands(true);
+    }
+  }
+
+  /** Three commands sent together with one flush. */
+  private static String pipeline(StatefulRedisConnection<String, String> connection) {
+    RedisAsyncCommands<String, String> async = connection.async();
+    connection.setAutoFlushCommands(false);
+    try {
+      RedisFuture<String> set = async.set(PIPELINED, VALUE);
+      RedisFuture<String> get = async.get(PIPELINED);
+      RedisFuture<Long> del = async.del(PIPELINED);
+      connection.flushCommands();
+      boolean done = LettuceFutures.awaitAll(Duration.ofSeconds(10), set, get, del);
+      return done + " " + set.get() + " " + VALUE.equals(get.get()) + " " + del.get();
+    } catch (Exception e) {
+      return "failed: " + e;
+    } finally {
+      connection.setAutoFlushCommands(true);
+    }
+  }
+
+  private RedisURI withDatabase(int database) {
+    RedisURI other = RedisURI.create(uri.getHost(), uri.getPort());
+    other.setDatabase(database);
+    return other;
+  }
+
+  private static String jarOf(Class<?> type) {
+    String jar = type.getProtectionDomain().getCodeSource().getLocation().getPath();
+    return jar.substring(jar.lastIndexOf('/') + 1);
+  }
+}
