@@ -1,6 +1,7 @@
 package io.malar.agent.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.malar.agent.tests.apps.LettuceScenarioApp;
 import io.malar.agent.tests.support.AgentApp;
@@ -9,6 +10,8 @@ import io.malar.agent.tests.support.Http;
 import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
+import io.malar.otlp.receiver.SentryEndpoint;
+import io.malar.otlp.receiver.SentryEndpoint.Event;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.net.http.HttpResponse;
@@ -27,15 +30,28 @@ class LettuceTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String SERVER = "127.0.0.1";
 
-  /** In the order they are written; the APPEND assembled but never subscribed is absent. */
-  private static final List<String> QUERIES =
+  private static final String REPLY_ERROR = "io.lettuce.core.RedisCommandExecutionException";
+
+  /** A command's span as it must arrive; namespace null where it was never written. */
+  private record Expected(String query, String namespace, String errorType, boolean cancelled) {
+    static Expected ok(String query) {
+      return new Expected(query, "0", null, false);
+    }
+  }
+
+  /**
+   * In the order the commands are written: the PING before the pipeline it was sent after, since a
+   * pipeline's commands start when flushed. No APPEND: it was assembled, never subscribed.
+   */
+  private static final List<Expected> SPANS =
       List.of(
-          "SET ? ?", "GET ?", "GET ?", "INCR ?", "INCR ?", "LPUSH ? ?",
-          "SET ? ?", "GET ?", "DEL ?",
-          "MULTI", "INCR ?", "EXPIRE ? ?", "EXEC",
-          "PUBLISH ? ?", "BLPOP ? ?", "GET ?", "DEL ? ?");
-  private static final int DATABASE_3_GET = 15;
-  private static final List<Integer> FAILED = List.of(4, 5);
+          Expected.ok("SET ? ?"), Expected.ok("GET ?"), Expected.ok("GET ?"), Expected.ok("INCR ?"),
+          new Expected("INCR ?", "0", REPLY_ERROR, false), new Expected("LPUSH ? ?", "0", REPLY_ERROR, false),
+          new Expected("PING", "3", null, false), Expected.ok("SET ? ?"), Expected.ok("GET ?"), Expected.ok("DEL ?"),
+          Expected.ok("MULTI"), Expected.ok("INCR ?"), Expected.ok("EXPIRE ? ?"), Expected.ok("EXEC"),
+          Expected.ok("PUBLISH ? ?"), Expected.ok("BLPOP ? ?"), new Expected("BLPOP ? ?", "0", null, true),
+          new Expected("GET ?", "3", null, false), new Expected("GET ?", null, "io.lettuce.core.RedisException", false),
+          Expected.ok("DEL ? ?"));
 
   @Test
   void newestLettuceAgainstAnEmbeddedRedis() throws Exception {
@@ -60,6 +76,30 @@ class LettuceTest {
   }
 
   @Test
+  void aRequestFailingOnARedisErrorCarriesItsCommandsAsBreadcrumbs() throws Exception {
+    try (EmbeddedRedis redis = EmbeddedRedis.start();
+        SentryEndpoint sentry = SentryEndpoint.start();
+        OtlpReceiver receiver = OtlpReceiver.start(0);
+        AgentApp app =
+            AgentApp.main(LettuceScenarioApp.class)
+                .exportingTo(receiver)
+                .property("malar.agent.sentry.dsn", sentry.dsn("2"))
+                .args(SERVER, Integer.toString(redis.port()))
+                .start()) {
+      assertThat(Http.get(app.port(), "/lettuce/fail").statusCode()).isEqualTo(500);
+
+      Event event = sentry.awaitEvents(any -> true, 1, WAIT).get(0);
+      assertThat(event.tags()).containsEntry("error.category", "external_service");
+      assertThat(event.exceptions()).extracting(exception -> exception.get("type")).contains("RedisCommandExecutionException");
+      assertThat(event.breadcrumbs())
+          .extracting(crumb -> crumb.get("message"), crumb -> crumb.get("level"), crumb -> crumb.get("category"))
+          .containsExactly(tuple("SET ? ?", "info", "db.redis"), tuple("INCR ?", "error", "db.redis"));
+      assertThat(sentry.allReceivedText()).doesNotContain(LettuceScenarioApp.VALUE, LettuceScenarioApp.KEY);
+      assertThat(app.agentErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void theAgentCarriesNoNettyNorReactorOfItsOwn() throws Exception {
     try (JarFile agent = new JarFile(AgentApp.agentJar())) {
       assertThat(agent.stream().map(entry -> entry.getName()))
@@ -71,7 +111,8 @@ class LettuceTest {
     String withoutAgent = scenario(null, port, lettuceJar);
     assertThat(withoutAgent)
         .contains("async completed on the event loop true", "reactive incr 1", "pipeline true OK true 1",
-            "transaction 2 false", "blocking pop null", "database 3 get null", "del 2")
+            "transaction 2 false", "blocking pop null", "reactive blocking pop cancelled after a timeout",
+            "database 3 get null", "closed connection get failed: io.lettuce.core.RedisException", "del 2")
         .contains("sync incr failed: io.lettuce.core.RedisCommandExecutionException: ERR value is not an integer")
         .contains("reactive lpush on a string: io.lettuce.core.RedisCommandExecutionException");
     try (OtlpReceiver receiver = OtlpReceiver.start(0)) {
@@ -79,27 +120,28 @@ class LettuceTest {
 
       ReceivedSpan request = receiver.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER, 1, WAIT).get(0);
       List<ReceivedSpan> spans =
-          receiver.awaitSpans(span -> "redis".equals(span.attribute("db.system.name")), QUERIES.size(), WAIT);
+          receiver.awaitSpans(span -> "redis".equals(span.attribute("db.system.name")), SPANS.size(), WAIT);
       spans.sort(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()));
-      assertThat(spans).extracting(span -> span.attribute("db.query.text")).containsExactlyElementsOf(QUERIES);
+      assertThat(spans).extracting(span -> span.attribute("db.query.text"))
+          .containsExactlyElementsOf(SPANS.stream().map(Expected::query).toList());
       for (int i = 0; i < spans.size(); i++) {
         ReceivedSpan span = spans.get(i);
+        Expected expected = SPANS.get(i);
         assertThat(span.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
-        assertThat(span.name()).isEqualTo(QUERIES.get(i).split(" ")[0]);
+        assertThat(span.name()).isEqualTo(expected.query().split(" ")[0]);
         assertThat(span.attribute("db.operation.name")).isEqualTo(span.name());
         // every command, whatever thread wrote and completed it, is a child of the request
         assertThat(span.traceIdHex()).isEqualTo(request.traceIdHex());
         assertThat(span.parentSpanIdHex()).as(span.toString()).isEqualTo(request.spanIdHex());
-        assertThat(span.attribute("server.address")).isEqualTo(SERVER);
-        assertThat(span.longAttribute("server.port")).isEqualTo((long) port);
-        assertThat(span.attribute("db.namespace")).isEqualTo(i == DATABASE_3_GET ? "3" : "0");
-        if (FAILED.contains(i)) {
-          assertThat(span.statusCode()).as(span.toString()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
-          assertThat(span.attribute("error.type")).isEqualTo("io.lettuce.core.RedisCommandExecutionException");
-          assertThat(span.events()).extracting(event -> event.getName()).containsExactly("exception");
-        } else {
-          assertThat(span.statusCode()).as(span.toString()).isNotEqualTo(StatusCode.STATUS_CODE_ERROR);
-        }
+        assertThat(span.attribute("db.namespace")).as(span.toString()).isEqualTo(expected.namespace());
+        boolean written = expected.namespace() != null;
+        assertThat(span.attribute("server.address")).isEqualTo(written ? SERVER : null);
+        assertThat(span.longAttribute("server.port")).isEqualTo(written ? (Long) (long) port : null);
+        assertThat(span.attribute("error.type")).as(span.toString()).isEqualTo(expected.errorType());
+        assertThat(span.statusCode()).as(span.toString())
+            .isEqualTo(expected.errorType() != null ? StatusCode.STATUS_CODE_ERROR : StatusCode.STATUS_CODE_UNSET);
+        assertThat(span.events()).extracting(event -> event.getName())
+            .containsExactlyElementsOf(expected.errorType() != null ? List.of("exception") : expected.cancelled() ? List.of("cancelled") : List.of());
       }
       assertThat(receiver.allReceivedText())
           .doesNotContain(LettuceScenarioApp.VALUE, LettuceScenarioApp.KEY, "malar:lettuce:");
@@ -113,6 +155,8 @@ class LettuceTest {
             .property("malar.agent.startup", "premain")
             // the request waits a second in BLPOP: slow, with its Redis commands in the breakdown
             .property("malar.agent.slow-request.threshold", "500ms")
+            .property("malar.agent.percentiles.log", "true")
+            .property("otel.metric.export.interval", "1000")
             .args(SERVER, Integer.toString(port));
     if (lettuceJar != null) {
       builder = builder.replacingJar("lettuce-core-", lettuceJar);
@@ -123,9 +167,11 @@ class LettuceTest {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       if (receiver != null) {
         String slowRequest = awaitLine(app, "\"type\":\"slow_request\"");
-        assertThat(slowRequest).contains("\"redis_commands\":" + QUERIES.size());
+        assertThat(slowRequest).contains("\"redis_commands\":" + SPANS.size());
         // BLPOP waited a second as asked: never a slow command
         assertThat(app.stderr()).doesNotContain("\"command\":\"BLPOP\"");
+        // percentiles per command and server, as for Jedis
+        assertThat(awaitLine(app, "\"db.operation.name\":\"EXEC\"")).contains("\"kind\":\"redis\"", "\"server.address\":\"" + SERVER + "\"");
         assertThat(app.agentErrors()).isEmpty();
       }
       return app.stdout().replaceAll("READY \\d+", "READY") + response.body();

@@ -9,6 +9,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -26,12 +28,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Embedded Jetty 12 whose one servlet, {@code /lettuce}, makes the Redis calls the agent must trace
+ * Embedded Jetty 12 whose servlet, {@code /lettuce}, makes the Redis calls the agent must trace
  * through Lettuce against the server named by the arguments (host, port): sync, async completed on
  * the event loop, reactive subscribed on another scheduler, two failing commands, a pipeline, a
- * transaction, a publish, a blocking pop and a command on database 3. It answers with what each
- * call returned, which must be the same with and without the agent. The values and keys are ones
- * that must never be exported.
+ * transaction, a publish, a blocking pop, a cancelled one, commands on database 3 and one on a
+ * closed connection. It answers with what each call returned, which must be the same with and
+ * without the agent. {@code /lettuce/fail} fails on a Redis error reply. The values and keys are
+ * ones that must never be exported.
  */
 public final class LettuceScenarioApp extends HttpServlet {
   public static final String VALUE = "jasmine-secret-value";
@@ -56,7 +59,7 @@ public final class LettuceScenarioApp extends HttpServlet {
     System.out.println("netty " + jarOf(io.netty.channel.Channel.class) + ", reactor " + jarOf(Mono.class));
     Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new LettuceScenarioApp(client, uri)), "/lettuce");
+    context.addServlet(new ServletHolder(new LettuceScenarioApp(client, uri)), "/lettuce/*");
     server.setHandler(context);
     server.start();
     System.out.println("READY " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
@@ -64,17 +67,20 @@ public final class LettuceScenarioApp extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    if ("/fail".equals(request.getPathInfo())) {
+      failingRequest();
+      return;
+    }
     response.setContentType("text/plain");
     PrintWriter out = response.getWriter();
-    try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+    try (StatefulRedisConnection<String, String> connection = client.connect(uri);
+        StatefulRedisConnection<String, String> database3 = client.connect(withDatabase(3))) {
       RedisCommands<String, String> sync = connection.sync();
-      RedisAsyncCommands<String, String> async = connection.async();
       RedisReactiveCommands<String, String> reactive = connection.reactive();
 
       out.println("sync set " + sync.set(KEY, VALUE));
       out.println("sync get " + VALUE.equals(sync.get(KEY)));
-
       out.println("async completed on the event loop " + completedOnEventLoop(connection));
 
       out.println("reactive incr " + reactive.incr(COUNTER).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10)));
@@ -89,7 +95,7 @@ public final class LettuceScenarioApp extends HttpServlet {
       out.println("reactive lpush on a string: "
           + reactive.lpush(KEY, VALUE).map(String::valueOf).onErrorResume(e -> Mono.just(e.getClass().getName())).block(Duration.ofSeconds(10)));
 
-      out.println("pipeline " + pipeline(connection));
+      out.println("pipeline " + pipeline(connection, database3));
 
       sync.multi();
       sync.incr(COUNTER);
@@ -99,14 +105,41 @@ public final class LettuceScenarioApp extends HttpServlet {
 
       out.println("publish " + sync.publish("malar:lettuce:notices", VALUE));
       out.println("blocking pop " + sync.blpop(1L, EMPTY_QUEUE));
-
-      try (StatefulRedisConnection<String, String> database3 = client.connect(withDatabase(3))) {
-        out.println("database 3 get " + database3.sync().get(KEY));
-      }
+      out.println("reactive blocking pop " + cancelledBlockingPop());
+      out.println("database 3 get " + database3.sync().get(KEY));
+      out.println("closed connection " + commandOnAClosedConnection());
       out.println("del " + sync.del(KEY, COUNTER));
     } catch (Exception e) {
-      response.setStatus(500);
-      e.printStackTrace(out);
+      throw new ServletException(e);
+    }
+  }
+
+  /** A request that fails on a Redis error reply, after a command that succeeded. */
+  private void failingRequest() {
+    try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+      connection.sync().set(KEY, VALUE);
+      connection.sync().incr(KEY);
+    }
+  }
+
+  /** A reactive BLPOP the subscriber gives up on: the subscription is cancelled before any reply. */
+  private String cancelledBlockingPop() {
+    try (StatefulRedisConnection<String, String> blocking = client.connect(uri)) {
+      return blocking.reactive().blpop(5L, EMPTY_QUEUE).map(popped -> "popped")
+          .timeout(Duration.ofMillis(300))
+          .onErrorResume(TimeoutException.class, e -> Mono.just("cancelled after a timeout"))
+          .block(Duration.ofSeconds(10));
+    }
+  }
+
+  /** A command that fails before it is written: Lettuce rejects it. */
+  private String commandOnAClosedConnection() {
+    StatefulRedisConnection<String, String> closed = client.connect(uri);
+    closed.close();
+    try {
+      return "get " + closed.sync().get(KEY);
+    } catch (RuntimeException e) {
+      return "get failed: " + e.getClass().getName();
     }
   }
 
@@ -126,14 +159,18 @@ public final class LettuceScenarioApp extends HttpServlet {
     }
   }
 
-  /** Three commands sent together with one flush. */
-  private static String pipeline(StatefulRedisConnection<String, String> connection) {
+  /**
+   * Three commands sent together with one flush; before it, a PING on another connection, which
+   * goes out first.
+   */
+  private static String pipeline(StatefulRedisConnection<String, String> connection, StatefulRedisConnection<String, String> other) {
     RedisAsyncCommands<String, String> async = connection.async();
     connection.setAutoFlushCommands(false);
     try {
       RedisFuture<String> set = async.set(PIPELINED, VALUE);
       RedisFuture<String> get = async.get(PIPELINED);
       RedisFuture<Long> del = async.del(PIPELINED);
+      other.sync().ping();
       connection.flushCommands();
       boolean done = LettuceFutures.awaitAll(Duration.ofSeconds(10), set, get, del);
       return done + " " + set.get() + " " + VALUE.equals(get.get()) + " " + del.get();

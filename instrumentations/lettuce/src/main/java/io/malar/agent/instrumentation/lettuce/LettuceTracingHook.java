@@ -18,6 +18,9 @@ import java.util.function.Function;
  * threads those are; it is never made current, since nothing runs inside it.
  */
 final class LettuceTracingHook implements AsyncRedisHook {
+  /** The event of a span whose caller gave up before the reply: it ends then. */
+  static final String CANCELLED = "cancelled";
+
   private final Tracer tracer;
   private final WeakIdentityMap<Object, CommandCall> calls = new WeakIdentityMap<>();
   private final WeakIdentityMap<Object, Context> assembledIn = new WeakIdentityMap<>();
@@ -79,10 +82,12 @@ final class LettuceTracingHook implements AsyncRedisHook {
     span.end();
   }
 
+  /** Not an error: a caller may stop listening on purpose (a reactive take(1), a timeout it handles). */
   @Override
   public void commandCancelled(Object command) {
     Span span = ended(command);
     if (span != null) {
+      span.addEvent(CANCELLED);
       span.end();
     }
   }
