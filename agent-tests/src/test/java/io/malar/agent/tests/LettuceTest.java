@@ -100,6 +100,31 @@ class LettuceTest {
   }
 
   @Test
+  void anUnsupportedLettuceIsNamedAndLeftUntraced() throws Exception {
+    String unsupported = System.getProperty("malar.test.lettuce.unsupported");
+    assertThat(Path.of(unsupported)).exists();
+    try (EmbeddedRedis redis = EmbeddedRedis.start();
+        OtlpReceiver receiver = OtlpReceiver.start(0);
+        AgentApp app =
+            AgentApp.main(LettuceScenarioApp.class)
+                .exportingTo(receiver)
+                .replacingJar("lettuce-core-", unsupported)
+                // the client is created before the application serves: instrumentation must be active
+                .property("malar.agent.startup", "premain")
+                .args(SERVER, Integer.toString(redis.port()))
+                .start()) {
+      assertThat(awaitLine(app, "Lettuce version not supported")).contains("\"version\":\"5.3.7.RELEASE\"");
+      assertThat(Http.get(app.port(), "/lettuce/fail").statusCode()).isEqualTo(500);
+
+      // the request failed on Redis's own reply: that Lettuce worked, untraced
+      ReceivedSpan request = receiver.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER, 1, WAIT).get(0);
+      assertThat(request.attribute("error.type")).isEqualTo(REPLY_ERROR);
+      assertThat(receiver.spans()).noneMatch(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT);
+      assertThat(app.agentErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void theAgentCarriesNoNettyNorReactorOfItsOwn() throws Exception {
     try (JarFile agent = new JarFile(AgentApp.agentJar())) {
       assertThat(agent.stream().map(entry -> entry.getName()))
