@@ -30,6 +30,16 @@ public final class AsyncRedisBridge {
     hook.commandCancelled(command);
   }
 
+  public static Object awaitStarted(Object command) {
+    return hook.awaitStarted(command);
+  }
+
+  public static void awaitEnded(Object token, Throwable thrown) {
+    if (token != null) {
+      hook.awaitEnded(token, thrown);
+    }
+  }
+
   public static void clientLoaded(Class<?> clientClass) {
     hook.clientLoaded(clientClass);
   }
@@ -49,6 +59,14 @@ public final class AsyncRedisBridge {
 
     @Override
     public void commandCancelled(Object command) {}
+
+    @Override
+    public Object awaitStarted(Object command) {
+      return null;
+    }
+
+    @Override
+    public void awaitEnded(Object token, Throwable thrown) {}
 
     @Override
     public void clientLoaded(Class<?> clientClass) {}

@@ -22,6 +22,16 @@ public interface AsyncRedisHook {
   /** The reply arrived ({@code failure} null) or the command failed: the span ends. */
   void commandCompleted(Object command, Throwable failure);
 
+  /**
+   * The dispatching thread starts waiting for {@code command}'s reply: returns a token for {@link
+   * #awaitEnded} when that thread is to end the span itself, so a slow command's application frame
+   * is on its stack; null when there is nothing to do (not traced, or completed already).
+   */
+  Object awaitStarted(Object command);
+
+  /** The wait that {@link #awaitStarted} announced is over, by return or {@code thrown}. */
+  void awaitEnded(Object token, Throwable thrown);
+
   /** The caller gave up on the command (a cancelled future or subscription): the span ends. */
   void commandCancelled(Object command);
 

@@ -4,6 +4,7 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -31,8 +32,8 @@ import reactor.core.scheduler.Schedulers;
  * Embedded Jetty 12 whose servlet, {@code /lettuce}, makes the Redis calls the agent must trace
  * through Lettuce against the server named by the arguments (host, port): sync, async completed on
  * the event loop, reactive subscribed on another scheduler, two failing commands, a pipeline, a
- * transaction, a publish, a blocking pop, a cancelled one, commands on database 3 and one on a
- * closed connection. It answers with what each call returned, which must be the same with and
+ * transaction, a publish, a blocking pop, a cancelled one, a slow script, commands on database 3
+ * and one on a closed connection. It answers with what each call returned, which must be the same with and
  * without the agent. {@code /lettuce/fail} fails on a Redis error reply. The values and keys are
  * ones that must never be exported.
  */
@@ -43,6 +44,10 @@ public final class LettuceScenarioApp extends HttpServlet {
   private static final String PIPELINED = "malar:lettuce:pipelined";
   private static final String EMPTY_QUEUE = "malar:lettuce:empty-queue";
   private static final String NEVER = "malar:lettuce:never-written";
+
+  private static final String SLOW_SCRIPT =
+      "local t = redis.call('TIME') local start = t[1] * 1000000 + t[2] "
+          + "repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - start >= 100000 return 1";
 
   private final RedisClient client;
   private final RedisURI uri;
@@ -106,6 +111,7 @@ public final class LettuceScenarioApp extends HttpServlet {
       out.println("publish " + sync.publish("malar:lettuce:notices", VALUE));
       out.println("blocking pop " + sync.blpop(1L, EMPTY_QUEUE));
       out.println("reactive blocking pop " + cancelledBlockingPop());
+      out.println("slow script " + slowScript(sync));
       out.println("database 3 get " + database3.sync().get(KEY));
       out.println("closed connection " + commandOnAClosedConnection());
       out.println("del " + sync.del(KEY, COUNTER));
@@ -130,6 +136,11 @@ public final class LettuceScenarioApp extends HttpServlet {
           .onErrorResume(TimeoutException.class, e -> Mono.just("cancelled after a timeout"))
           .block(Duration.ofSeconds(10));
     }
+  }
+
+  /** A script that keeps Redis busy for 100 ms by Redis's own clock: a slow command, by construction. */
+  private static Long slowScript(RedisCommands<String, String> sync) {
+    return sync.eval(SLOW_SCRIPT, ScriptOutputType.INTEGER);
   }
 
   /** A command that fails before it is written: Lettuce rejects it. */

@@ -5,16 +5,22 @@ import io.opentelemetry.context.Context;
 import java.util.function.Function;
 
 /**
- * One traced command between its dispatch and its completion. Its span starts when the command is
- * written (on the event loop) or, for a command that never got that far, when it completes; the
- * two can happen on different threads, hence the lock.
+ * One traced command between its dispatch and the end of its span. The span starts when the
+ * command is written (on the event loop) or, for a command that never got that far, when it
+ * completes. It ends on completion, unless the dispatching thread awaits the reply: then that
+ * thread ends it once it has the reply. These steps can run on different threads, hence the lock;
+ * exactly one of them is handed the span to end.
  */
 final class CommandCall {
   final Context parent;
   final String name;
   final int argumentCount;
   private Span span;
-  private boolean ended;
+  private boolean completed;
+  private boolean awaited;
+  private boolean handedOver;
+  private Throwable failure;
+  private boolean cancelled;
 
   CommandCall(Context parent, String name, int argumentCount) {
     this.parent = parent;
@@ -22,9 +28,9 @@ final class CommandCall {
     this.argumentCount = argumentCount;
   }
 
-  /** The span, started by {@code starter} on the first write; null once the call has ended. */
+  /** The span, started by {@code starter} on the first write; null once the command completed. */
   synchronized Span written(Function<CommandCall, Span> starter) {
-    if (ended) {
+    if (completed) {
       return null;
     }
     if (span == null) {
@@ -33,15 +39,61 @@ final class CommandCall {
     return span;
   }
 
-  /** The span to end, started by {@code starter} if the command was never written; null if ended already. */
-  synchronized Span end(Function<CommandCall, Span> starter) {
-    if (ended) {
+  /** Whether the calling thread is now the one to end the span: the command has not completed yet. */
+  synchronized boolean awaitedByCaller() {
+    if (completed) {
+      return false;
+    }
+    awaited = true;
+    return true;
+  }
+
+  /**
+   * Records how the command ended; returns the span to end now (started by {@code starter} if the
+   * command was never written), or null when it completed before or its waiter ends the span.
+   */
+  synchronized Span completed(Function<CommandCall, Span> starter, Throwable failure, boolean cancelled) {
+    if (completed) {
       return null;
     }
-    ended = true;
+    completed = true;
+    this.failure = failure;
+    this.cancelled = cancelled;
     if (span == null) {
       span = starter.apply(this);
     }
+    return awaited ? null : handOver();
+  }
+
+  /**
+   * The waiter stops waiting: the span to end if the command completed, else null (its completion
+   * ends it). A wait that returned has the reply: the async API wakes its waiter before it
+   * completes the command underneath, so the waiter may be first to know.
+   */
+  synchronized Span awaitEnded(Function<CommandCall, Span> starter, boolean returned) {
+    awaited = false;
+    if (!completed && returned) {
+      completed = true;
+      if (span == null) {
+        span = starter.apply(this);
+      }
+    }
+    return completed ? handOver() : null;
+  }
+
+  synchronized Throwable failure() {
+    return failure;
+  }
+
+  synchronized boolean cancelled() {
+    return cancelled;
+  }
+
+  private Span handOver() {
+    if (handedOver) {
+      return null;
+    }
+    handedOver = true;
     return span;
   }
 }

@@ -17,10 +17,12 @@ import java.util.List;
  * Client spans for Lettuce 6.x and 7.x, one per command, followed through the command object
  * itself: its dispatch on the application's thread ({@code RedisChannelHandler.dispatch}, where
  * the parent is chosen), its write on the event loop ({@code CommandHandler.addToStack}, where the
- * span starts and learns its server) and its completion ({@code Command.complete},
- * {@code completeExceptionally}, {@code cancel}, where it ends, on whatever thread). Every wrapper
- * Lettuce puts around a command (the async future, the reactive subscription, a transaction's or
- * a cluster redirect's) hands completion down to the innermost {@code Command}, the span's key.
+ * span starts and learns its server) and its completion ({@code Command.complete}, {@code
+ * completeExceptionally}, {@code cancel}, where it ends, on whatever thread), unless the
+ * dispatching thread awaits the reply in {@code Futures.awaitOrCancel}: then it ends there. Every
+ * wrapper Lettuce puts around a command (the async future, the reactive subscription, a
+ * transaction's or a cluster redirect's) hands completion down to the innermost {@code Command},
+ * the span's key.
  */
 public final class LettuceInstrumentationModule implements InstrumentationModule {
   static final String NAME = "lettuce";
@@ -43,7 +45,7 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(dispatch(), reactiveAssembly(), write(), completion(), versionProbe());
+    return Arrays.asList(dispatch(), reactiveAssembly(), write(), completion(), await(), versionProbe());
   }
 
   private static TypeInstrumentation dispatch() {
@@ -78,6 +80,15 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
         .advise(named("complete").and(takesArguments(0)), ADVICE + "CompleteAdvice")
         .advise(named("completeExceptionally").and(takesArguments(1)), ADVICE + "FailAdvice")
         .advise(named("cancel").and(takesArguments(0)), ADVICE + "CancelAdvice")
+        .build();
+  }
+
+  private static TypeInstrumentation await() {
+    return TypeInstrumentation.forTypes(named(CORE + "internal.Futures"))
+        .requiring(VERSION_FENCE)
+        .advise(
+            named("awaitOrCancel").and(takesArguments(3)).and(takesArgument(0, named(CORE + "RedisFuture"))),
+            ADVICE + "AwaitAdvice")
         .build();
   }
 

@@ -15,7 +15,9 @@ import java.util.function.Function;
  * current on the application's thread when it dispatched the command; a reactive command
  * dispatched on a thread without a span (a scheduler's worker) takes the context in which it was
  * assembled. The span starts when the command is written and ends on its completion, whichever
- * threads those are; it is never made current, since nothing runs inside it.
+ * threads those are, or, when the dispatching thread waits for the reply (the sync API), on that
+ * thread once it has it: there a slow command's application frame is on the stack. The span is
+ * never made current, since nothing runs inside it.
  */
 final class LettuceTracingHook implements AsyncRedisHook {
   /** The event of a span whose caller gave up before the reply: it ends then. */
@@ -72,23 +74,29 @@ final class LettuceTracingHook implements AsyncRedisHook {
 
   @Override
   public void commandCompleted(Object command, Throwable failure) {
-    Span span = ended(command);
-    if (span == null) {
-      return;
-    }
-    if (failure != null) {
-      RedisSpans.failed(span, failure);
-    }
-    span.end();
+    complete(command, failure, false);
   }
 
   /** Not an error: a caller may stop listening on purpose (a reactive take(1), a timeout it handles). */
   @Override
   public void commandCancelled(Object command) {
-    Span span = ended(command);
+    complete(command, null, true);
+  }
+
+  @Override
+  public Object awaitStarted(Object command) {
+    CommandCall call = calls.get(command);
+    return call != null && call.awaitedByCaller() ? call : null;
+  }
+
+  @Override
+  public void awaitEnded(Object token, Throwable thrown) {
+    CommandCall call = (CommandCall) token;
+    Span span = call.awaitEnded(starter, thrown == null);
     if (span != null) {
-      span.addEvent(CANCELLED);
-      span.end();
+      // a wait that timed out cancelled the command and threw why
+      Throwable failure = call.failure();
+      end(span, failure == null && call.cancelled() ? thrown : failure, call.cancelled());
     }
   }
 
@@ -97,9 +105,22 @@ final class LettuceTracingHook implements AsyncRedisHook {
     versions.clientLoaded(clientClass);
   }
 
-  private Span ended(Object command) {
+  private void complete(Object command, Throwable failure, boolean cancelled) {
     CommandCall call = calls.remove(command);
-    return call == null ? null : call.end(starter);
+    Span span = call == null ? null : call.completed(starter, failure, cancelled);
+    if (span != null) {
+      end(span, failure, cancelled);
+    }
+  }
+
+  private static void end(Span span, Throwable failure, boolean cancelled) {
+    if (failure != null) {
+      RedisSpans.failed(span, failure);
+    }
+    if (cancelled) {
+      span.addEvent(CANCELLED);
+    }
+    span.end();
   }
 
   private Span start(CommandCall call) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +199,73 @@ class LettuceTracingHookTest {
     assertThat(onlySpan().getAttributes().asMap())
         .containsEntry(SERVER_ADDRESS, "replica.example")
         .containsEntry(SERVER_PORT, 6381L);
+  }
+
+  @Test
+  void anAwaitedCommandEndsOnTheWaitingThreadAfterItsReply() throws Exception {
+    Object command = traced("GET", channel);
+    Object wait = hook.awaitStarted(command);
+    assertThat(wait).isNotNull();
+
+    onEventLoop(() -> hook.commandCompleted(command, null));
+    assertThat(exporter.getFinishedSpanItems()).isEmpty();
+
+    hook.awaitEnded(wait, null);
+    assertThat(onlySpan().getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+  }
+
+  @Test
+  void aWaiterWokenBeforeTheCommandCompletesEndsTheSpanOnce() {
+    Object command = traced("GET", channel);
+    hook.awaitEnded(hook.awaitStarted(command), null);
+    hook.commandCompleted(command, null);
+
+    assertThat(onlySpan().getName()).isEqualTo("GET");
+  }
+
+  @Test
+  void anAwaitedErrorReplyIsTheSpansError() {
+    Object command = traced("INCR", channel);
+    Object wait = hook.awaitStarted(command);
+    IllegalStateException reply = new IllegalStateException("ERR value is not an integer or out of range");
+    hook.commandCompleted(command, reply);
+    hook.awaitEnded(wait, reply);
+
+    SpanData span = onlySpan();
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void aWaitThatTimesOutCancelsTheCommandAndFailsWithTheTimeout() {
+    Object command = traced("GET", channel);
+    Object wait = hook.awaitStarted(command);
+    hook.commandCancelled(command);
+    hook.awaitEnded(wait, new TimeoutException("Command timed out after 1 second(s)"));
+
+    SpanData span = onlySpan();
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("java.util.concurrent.TimeoutException");
+    assertThat(span.getEvents()).extracting(EventData::getName).containsExactly("exception", LettuceTracingHook.CANCELLED);
+  }
+
+  @Test
+  void aWaitThatFailsBeforeTheReplyLeavesTheSpanToTheCompletion() {
+    Object command = traced("GET", channel);
+    hook.awaitEnded(hook.awaitStarted(command), new IllegalStateException("interrupted"));
+    assertThat(exporter.getFinishedSpanItems()).isEmpty();
+
+    hook.commandCompleted(command, null);
+    assertThat(onlySpan().getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+  }
+
+  @Test
+  void aCommandCompletedBeforeTheWaitNeedsNoWaiter() {
+    Object command = traced("GET", channel);
+    hook.commandCompleted(command, null);
+
+    assertThat(hook.awaitStarted(command)).isNull();
+    assertThat(onlySpan().getName()).isEqualTo("GET");
   }
 
   private Object traced(String name, Object connection) {
