@@ -21,11 +21,12 @@ class AgentInfoTest {
 
     assertThat(output).startsWith("malar-agent " + System.getProperty("malar.agent.version"));
     assertThat(output)
-        .contains("  jdbc ", "  jedis ", "  servlet ")
+        .contains("  jdbc ", "  jedis ", "  lettuce ", "  servlet ")
         .contains("malar.agent.enabled (MALAR_AGENT_ENABLED)", "malar.agent.config.file", "malar.agent.startup")
         .contains(
             "malar.agent.instrumentation.jdbc.enabled (MALAR_AGENT_INSTRUMENTATION_JDBC_ENABLED)",
             "malar.agent.instrumentation.jedis.enabled",
+            "malar.agent.instrumentation.lettuce.enabled",
             "malar.agent.instrumentation.servlet.enabled")
         .contains("OTEL_EXPORTER_OTLP_ENDPOINT");
   }

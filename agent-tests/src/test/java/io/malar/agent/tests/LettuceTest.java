@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
@@ -103,25 +104,41 @@ class LettuceTest {
   void anUnsupportedLettuceIsNamedAndLeftUntraced() throws Exception {
     String unsupported = System.getProperty("malar.test.lettuce.unsupported");
     assertThat(Path.of(unsupported)).exists();
+    untraced(
+        app -> assertThat(awaitLine(app, "Lettuce version not supported")).contains("\"version\":\"5.3.7.RELEASE\""),
+        builder ->
+            builder
+                .replacingJar("lettuce-core-", unsupported)
+                // the client is created before the application serves: instrumentation must be active
+                .property("malar.agent.startup", "premain"));
+  }
+
+  @Test
+  void turnedOffItTracesNothing() throws Exception {
+    untraced(app -> {}, builder -> builder.env("MALAR_AGENT_INSTRUMENTATION_LETTUCE_ENABLED", "false"));
+  }
+
+  /** The failing request under an agent whose lettuce instrumentation does nothing. */
+  private static void untraced(AppCheck started, UnaryOperator<AgentApp.Builder> configured) throws Exception {
     try (EmbeddedRedis redis = EmbeddedRedis.start();
         OtlpReceiver receiver = OtlpReceiver.start(0);
         AgentApp app =
-            AgentApp.main(LettuceScenarioApp.class)
-                .exportingTo(receiver)
-                .replacingJar("lettuce-core-", unsupported)
-                // the client is created before the application serves: instrumentation must be active
-                .property("malar.agent.startup", "premain")
+            configured.apply(AgentApp.main(LettuceScenarioApp.class).exportingTo(receiver))
                 .args(SERVER, Integer.toString(redis.port()))
                 .start()) {
-      assertThat(awaitLine(app, "Lettuce version not supported")).contains("\"version\":\"5.3.7.RELEASE\"");
+      started.check(app);
       assertThat(Http.get(app.port(), "/lettuce/fail").statusCode()).isEqualTo(500);
 
-      // the request failed on Redis's own reply: that Lettuce worked, untraced
+      // the request failed on Redis's own reply: Lettuce worked, untraced
       ReceivedSpan request = receiver.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER, 1, WAIT).get(0);
       assertThat(request.attribute("error.type")).isEqualTo(REPLY_ERROR);
       assertThat(receiver.spans()).noneMatch(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT);
       assertThat(app.agentErrors()).isEmpty();
     }
+  }
+
+  private interface AppCheck {
+    void check(AgentApp app) throws Exception;
   }
 
   @Test

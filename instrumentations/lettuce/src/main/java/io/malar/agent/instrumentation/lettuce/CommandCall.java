@@ -30,13 +30,7 @@ final class CommandCall {
 
   /** The span, started by {@code starter} on the first write; null once the command completed. */
   synchronized Span written(Function<CommandCall, Span> starter) {
-    if (completed) {
-      return null;
-    }
-    if (span == null) {
-      span = starter.apply(this);
-    }
-    return span;
+    return completed ? null : started(starter);
   }
 
   /** Whether the calling thread is now the one to end the span: the command has not completed yet. */
@@ -59,9 +53,7 @@ final class CommandCall {
     completed = true;
     this.failure = failure;
     this.cancelled = cancelled;
-    if (span == null) {
-      span = starter.apply(this);
-    }
+    started(starter);
     return awaited ? null : handOver();
   }
 
@@ -74,9 +66,7 @@ final class CommandCall {
     awaited = false;
     if (!completed && returned) {
       completed = true;
-      if (span == null) {
-        span = starter.apply(this);
-      }
+      started(starter);
     }
     return completed ? handOver() : null;
   }
@@ -87,6 +77,13 @@ final class CommandCall {
 
   synchronized boolean cancelled() {
     return cancelled;
+  }
+
+  private Span started(Function<CommandCall, Span> starter) {
+    if (span == null) {
+      span = starter.apply(this);
+    }
+    return span;
   }
 
   private Span handOver() {

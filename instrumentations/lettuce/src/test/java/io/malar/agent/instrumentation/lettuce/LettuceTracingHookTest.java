@@ -48,13 +48,7 @@ class LettuceTracingHookTest {
   @Test
   void spanRunsFromWriteToCompletionUnderTheContextOfTheDispatch() throws Exception {
     Object command = new Object();
-    Span request = tracerProvider.get("test").spanBuilder("GET /farmers").startSpan();
-    try (Scope ignored = request.makeCurrent()) {
-      hook.commandDispatched(command, raw("SET"), 2);
-    } finally {
-      request.end();
-    }
-    exporter.reset();
+    Span request = inSpan("GET /farmers", () -> hook.commandDispatched(command, raw("SET"), 2));
     assertThat(exporter.getFinishedSpanItems()).isEmpty();
 
     // written and completed on another thread, which has no context of its own
@@ -79,10 +73,7 @@ class LettuceTracingHookTest {
   @Test
   void anInnerDispatchOfTheSameCommandKeepsTheOutermostParent() {
     Object command = new Object();
-    Span request = tracerProvider.get("test").spanBuilder("request").startSpan();
-    try (Scope ignored = request.makeCurrent()) {
-      hook.commandDispatched(command, raw("GET"), 1);
-    }
+    Span request = inSpan("request", () -> hook.commandDispatched(command, raw("GET"), 1));
     hook.commandDispatched(command, raw("GET"), 1);
     hook.commandCompleted(command, null);
 
@@ -92,10 +83,7 @@ class LettuceTracingHookTest {
   @Test
   void aReactiveCommandDispatchedWithoutContextTakesTheOneItWasAssembledIn() {
     Object command = new Object();
-    Span request = tracerProvider.get("test").spanBuilder("request").startSpan();
-    try (Scope ignored = request.makeCurrent()) {
-      hook.commandAssembled(command);
-    }
+    Span request = inSpan("request", () -> hook.commandAssembled(command));
     hook.commandDispatched(command, raw("GET"), 1);
     hook.commandCompleted(command, null);
 
@@ -105,14 +93,8 @@ class LettuceTracingHookTest {
   @Test
   void theContextOfTheDispatchWinsOverTheAssembly() {
     Object command = new Object();
-    Span assembly = tracerProvider.get("test").spanBuilder("assembly").startSpan();
-    try (Scope ignored = assembly.makeCurrent()) {
-      hook.commandAssembled(command);
-    }
-    Span subscriber = tracerProvider.get("test").spanBuilder("subscriber").startSpan();
-    try (Scope ignored = subscriber.makeCurrent()) {
-      hook.commandDispatched(command, raw("GET"), 1);
-    }
+    inSpan("assembly", () -> hook.commandAssembled(command));
+    Span subscriber = inSpan("subscriber", () -> hook.commandDispatched(command, raw("GET"), 1));
     hook.commandCompleted(command, null);
 
     assertThat(onlySpan().getParentSpanId()).isEqualTo(subscriber.getSpanContext().getSpanId());
@@ -266,6 +248,16 @@ class LettuceTracingHookTest {
 
     assertThat(hook.awaitStarted(command)).isNull();
     assertThat(onlySpan().getName()).isEqualTo("GET");
+  }
+
+  /** Runs {@code work} with a span current, which is returned open: it is not exported. */
+  @SuppressWarnings("try") // the scope only makes the span current
+  private Span inSpan(String name, Runnable work) {
+    Span span = tracerProvider.get("test").spanBuilder(name).startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      work.run();
+    }
+    return span;
   }
 
   private Object traced(String name, Object connection) {
