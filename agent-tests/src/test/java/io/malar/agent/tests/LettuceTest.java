@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.malar.agent.tests.apps.LettuceScenarioApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.EmbeddedRedis;
+import io.malar.agent.tests.support.EmbeddedRedisCluster;
 import io.malar.agent.tests.support.Http;
 import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
@@ -74,6 +75,39 @@ class LettuceTest {
   void newestLettuceAgainstTheLocalRedisService() throws Exception {
     Services.require("Redis", 6379);
     run(6379, null);
+  }
+
+  @Test
+  void clusterCommandsNameTheNodeThatAnswered() throws Exception {
+    try (EmbeddedRedisCluster cluster = EmbeddedRedisCluster.start();
+        OtlpReceiver receiver = OtlpReceiver.start(0)) {
+      String node = Integer.toString(cluster.ports().get(0));
+      try (AgentApp app =
+          AgentApp.main(LettuceScenarioApp.class)
+              .exportingTo(receiver)
+              .property("malar.agent.startup", "premain")
+              .args(SERVER, node, node)
+              .start()) {
+        HttpResponse<String> response = Http.get(app.port(), "/lettuce/cluster");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        // "3 on 40123 set OK get true": the key's number and the port of the node that holds it
+        List<String[]> keys = response.body().lines().map(line -> line.split(" ")).toList();
+        assertThat(keys).hasSize(6).allSatisfy(key -> assertThat(key).endsWith("set", "OK", "get", "true"));
+        assertThat(keys.stream().map(key -> key[2]).distinct().count()).as(response.body()).isGreaterThan(1);
+
+        ReceivedSpan request = receiver.awaitSpans(span -> span.kind() == SpanKind.SPAN_KIND_SERVER, 1, WAIT).get(0);
+        // the topology was read before the request: only the keys' commands are its children
+        List<ReceivedSpan> spans =
+            receiver.awaitSpans(span -> request.spanIdHex().equals(span.parentSpanIdHex()), 2 * keys.size(), WAIT);
+        spans.sort(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()));
+        assertThat(spans).extracting(ReceivedSpan::name).containsExactly("SET", "GET", "SET", "GET", "SET", "GET", "SET", "GET", "SET", "GET", "SET", "GET");
+        for (int i = 0; i < spans.size(); i++) {
+          assertThat(spans.get(i).attribute("server.address")).isEqualTo(SERVER);
+          assertThat(spans.get(i).longAttribute("server.port")).as(spans.get(i).toString()).isEqualTo(Long.parseLong(keys.get(i / 2)[2]));
+        }
+        assertThat(app.agentErrors()).isEmpty();
+      }
+    }
   }
 
   @Test

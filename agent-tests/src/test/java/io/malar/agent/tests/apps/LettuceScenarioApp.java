@@ -10,6 +10,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +37,8 @@ import reactor.core.scheduler.Schedulers;
  * the event loop, reactive subscribed on another scheduler, two failing commands, a pipeline, a
  * transaction, a publish, a blocking pop, a cancelled one, a slow script, commands on database 3
  * and one on a closed connection. It answers with what each call returned, which must be the same with and
- * without the agent. {@code /lettuce/fail} fails on a Redis error reply. The values and keys are
+ * without the agent. {@code /lettuce/fail} fails on a Redis error reply; {@code /lettuce/cluster}
+ * writes and reads keys across the nodes of a Redis Cluster. The values and keys are
  * ones that must never be exported.
  */
 public final class LettuceScenarioApp extends HttpServlet {
@@ -51,10 +55,12 @@ public final class LettuceScenarioApp extends HttpServlet {
 
   private final RedisClient client;
   private final RedisURI uri;
+  private final StatefulRedisClusterConnection<String, String> cluster;
 
-  private LettuceScenarioApp(RedisClient client, RedisURI uri) {
+  private LettuceScenarioApp(RedisClient client, RedisURI uri, StatefulRedisClusterConnection<String, String> cluster) {
     this.client = client;
     this.uri = uri;
+    this.cluster = cluster;
   }
 
   public static void main(String[] args) throws Exception {
@@ -62,9 +68,12 @@ public final class LettuceScenarioApp extends HttpServlet {
     RedisClient client = RedisClient.create();
     System.out.println("client " + jarOf(RedisClient.class));
     System.out.println("netty " + jarOf(io.netty.channel.Channel.class) + ", reactor " + jarOf(Mono.class));
+    // a third argument: a Redis Cluster node's port, the cluster's topology read before serving
+    StatefulRedisClusterConnection<String, String> cluster =
+        args.length > 2 ? RedisClusterClient.create(RedisURI.create(args[0], Integer.parseInt(args[2]))).connect() : null;
     Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new LettuceScenarioApp(client, uri)), "/lettuce/*");
+    context.addServlet(new ServletHolder(new LettuceScenarioApp(client, uri, cluster)), "/lettuce/*");
     server.setHandler(context);
     server.start();
     System.out.println("READY " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
@@ -78,6 +87,10 @@ public final class LettuceScenarioApp extends HttpServlet {
       return;
     }
     response.setContentType("text/plain");
+    if ("/cluster".equals(request.getPathInfo())) {
+      clusterRequest(response.getWriter());
+      return;
+    }
     PrintWriter out = response.getWriter();
     try (StatefulRedisConnection<String, String> connection = client.connect(uri);
         StatefulRedisConnection<String, String> database3 = client.connect(withDatabase(3))) {
@@ -115,6 +128,20 @@ public final class LettuceScenarioApp extends HttpServlet {
       out.println("database 3 get " + database3.sync().get(KEY));
       out.println("closed connection " + commandOnAClosedConnection());
       out.println("del " + sync.del(KEY, COUNTER));
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
+  }
+
+  /** A SET and an async GET of keys that live on different nodes; prints each key's node. */
+  private void clusterRequest(PrintWriter out) throws ServletException {
+    try {
+      for (int i = 1; i <= 6; i++) {
+        String key = "malar:lettuce:farmer:" + i;
+        int port = cluster.getPartitions().getPartitionBySlot(SlotHash.getSlot(key)).getUri().getPort();
+        out.println(i + " on " + port + " set " + cluster.sync().set(key, VALUE)
+            + " get " + VALUE.equals(cluster.async().get(key).get(10, TimeUnit.SECONDS)));
+      }
     } catch (Exception e) {
       throw new ServletException(e);
     }
