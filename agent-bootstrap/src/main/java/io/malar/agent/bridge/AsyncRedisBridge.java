@@ -40,6 +40,16 @@ public final class AsyncRedisBridge {
     }
   }
 
+  public static Object callbacksStarting(Object command) {
+    return hook.callbacksStarting(command);
+  }
+
+  public static void callbacksDone(Object token) {
+    if (token != null) {
+      hook.callbacksDone(token);
+    }
+  }
+
   public static void clientLoaded(Class<?> clientClass) {
     hook.clientLoaded(clientClass);
   }
@@ -67,6 +77,14 @@ public final class AsyncRedisBridge {
 
     @Override
     public void awaitEnded(Object token, Throwable thrown) {}
+
+    @Override
+    public Object callbacksStarting(Object command) {
+      return null;
+    }
+
+    @Override
+    public void callbacksDone(Object token) {}
 
     @Override
     public void clientLoaded(Class<?> clientClass) {}

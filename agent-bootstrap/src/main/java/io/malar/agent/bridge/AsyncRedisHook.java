@@ -35,6 +35,16 @@ public interface AsyncRedisHook {
   /** The caller gave up on the command (a cancelled future or subscription): the span ends. */
   void commandCancelled(Object command);
 
+  /**
+   * {@code command}'s future or subscriber is about to learn its outcome, on whatever thread:
+   * returns a token for {@link #callbacksDone} when the context of the dispatch was made current
+   * for the callbacks (so a command they dispatch has the same parent), else null.
+   */
+  Object callbacksStarting(Object command);
+
+  /** The callbacks that {@link #callbacksStarting} announced have run: the context is restored. */
+  void callbacksDone(Object token);
+
   /** A client class of the library was loaded by a class loader; the hook checks its version. */
   void clientLoaded(Class<?> clientClass);
 }

@@ -48,6 +48,7 @@ public final class LettuceScenarioApp extends HttpServlet {
   private static final String PIPELINED = "malar:lettuce:pipelined";
   private static final String EMPTY_QUEUE = "malar:lettuce:empty-queue";
   private static final String NEVER = "malar:lettuce:never-written";
+  private static final String CHAINED = "malar:lettuce:chained";
 
   private static final String SLOW_SCRIPT =
       "local t = redis.call('TIME') local start = t[1] * 1000000 + t[2] "
@@ -99,7 +100,7 @@ public final class LettuceScenarioApp extends HttpServlet {
 
       out.println("sync set " + sync.set(KEY, VALUE));
       out.println("sync get " + VALUE.equals(sync.get(KEY)));
-      out.println("async completed on the event loop " + completedOnEventLoop(connection));
+      out.println("async completed on the event loop " + completedOnEventLoop(connection, database3));
 
       out.println("reactive incr " + reactive.incr(COUNTER).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10)));
       reactive.append(NEVER, VALUE); // assembled, never subscribed: never sent
@@ -183,13 +184,19 @@ public final class LettuceScenarioApp extends HttpServlet {
 
   /**
    * An async GET whose callback is attached before the command is sent, so it runs where the reply
-   * completes the command: on Netty's event loop.
+   * completes the command: on Netty's event loop. From there it sends a SETEX on another connection.
    */
-  private static boolean completedOnEventLoop(StatefulRedisConnection<String, String> connection) throws Exception {
+  private static boolean completedOnEventLoop(
+      StatefulRedisConnection<String, String> connection, StatefulRedisConnection<String, String> other) throws Exception {
     connection.setAutoFlushCommands(false);
     try {
       CompletableFuture<String> completedOn =
-          connection.async().get(KEY).thenApply(value -> Thread.currentThread().getName()).toCompletableFuture();
+          connection.async().get(KEY)
+              .thenCompose(value -> {
+                String thread = Thread.currentThread().getName();
+                return other.async().setex(CHAINED, 60, value).thenApply(ok -> thread);
+              })
+              .toCompletableFuture();
       connection.flushCommands();
       return completedOn.get(10, TimeUnit.SECONDS).startsWith("lettuce-");
     } finally {

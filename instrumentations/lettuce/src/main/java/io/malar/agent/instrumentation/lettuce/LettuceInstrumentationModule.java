@@ -2,7 +2,9 @@ package io.malar.agent.instrumentation.lettuce;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -45,11 +47,12 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(dispatch(), reactiveAssembly(), write(), completion(), await(), versionProbe());
+    return Arrays.asList(dispatch(), reactiveAssembly(), write(), completion(), callbacks(), await(), versionProbe());
   }
 
   private static TypeInstrumentation dispatch() {
-    return TypeInstrumentation.forTypes(hasSuperType(named(CORE + "RedisChannelHandler")))
+    // the name first: cheaper than walking the hierarchy of every class in the loader
+    return TypeInstrumentation.forTypes(nameStartsWith(CORE).and(hasSuperType(named(CORE + "RedisChannelHandler"))))
         .requiring(VERSION_FENCE)
         .advise(
             named("dispatch").and(takesArguments(1)).and(takesArgument(0, named(PROTOCOL + "RedisCommand"))),
@@ -80,6 +83,16 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
         .advise(named("complete").and(takesArguments(0)), ADVICE + "CompleteAdvice")
         .advise(named("completeExceptionally").and(takesArguments(1)), ADVICE + "FailAdvice")
         .advise(named("cancel").and(takesArguments(0)), ADVICE + "CancelAdvice")
+        .build();
+  }
+
+  /** The async future and the wrappers (a reactive subscription's among them) that notify callers. */
+  private static TypeInstrumentation callbacks() {
+    return TypeInstrumentation.forTypes(namedOneOf(PROTOCOL + "AsyncCommand", PROTOCOL + "CommandWrapper"))
+        .requiring(VERSION_FENCE)
+        .advise(
+            named("complete").and(takesArguments(0)).or(named("completeExceptionally").and(takesArguments(1))),
+            ADVICE + "CallbacksAdvice")
         .build();
   }
 

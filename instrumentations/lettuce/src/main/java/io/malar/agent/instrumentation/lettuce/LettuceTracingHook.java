@@ -7,6 +7,7 @@ import io.malar.agent.core.util.WeakIdentityMap;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.net.SocketAddress;
 import java.util.function.Function;
 
@@ -17,7 +18,9 @@ import java.util.function.Function;
  * assembled. The span starts when the command is written and ends on its completion, whichever
  * threads those are, or, when the dispatching thread waits for the reply (the sync API), on that
  * thread once it has it: there a slow command's application frame is on the stack. The span is
- * never made current, since nothing runs inside it.
+ * never made current, since nothing runs inside it; the parent is current while the command's
+ * future or subscriber runs its callbacks, so a command dispatched from them, on the event loop,
+ * is the first one's sibling.
  */
 final class LettuceTracingHook implements AsyncRedisHook {
   /** The event of a span whose caller gave up before the reply: it ends then. */
@@ -98,6 +101,20 @@ final class LettuceTracingHook implements AsyncRedisHook {
       Throwable failure = call.failure();
       end(span, failure == null && call.cancelled() ? thrown : failure, call.cancelled());
     }
+  }
+
+  @Override
+  public Object callbacksStarting(Object command) {
+    CommandCall call = calls.get(command);
+    if (call == null || !hasSpan(call.parent) || Context.current() == call.parent) {
+      return null;
+    }
+    return call.parent.makeCurrent();
+  }
+
+  @Override
+  public void callbacksDone(Object token) {
+    ((Scope) token).close();
   }
 
   @Override

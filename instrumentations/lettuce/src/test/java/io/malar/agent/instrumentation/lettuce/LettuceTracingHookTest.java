@@ -250,6 +250,29 @@ class LettuceTracingHookTest {
     assertThat(onlySpan().getName()).isEqualTo("GET");
   }
 
+  @Test
+  void callbacksRunInTheContextOfTheDispatchWhereverTheyRun() throws Exception {
+    Object command = new Object();
+    Span request = inSpan("request", () -> hook.commandDispatched(command, raw("GET"), 1));
+
+    CompletableFuture<String> seen = new CompletableFuture<>();
+    onEventLoop(() -> {
+      Object token = hook.callbacksStarting(command);
+      try {
+        seen.complete(Span.current().getSpanContext().getSpanId());
+      } finally {
+        hook.callbacksDone(token);
+      }
+      // and the event loop keeps nothing afterwards
+      if (Span.current().getSpanContext().isValid()) {
+        seen.obtrudeValue("context left behind");
+      }
+    });
+
+    assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(request.getSpanContext().getSpanId());
+    assertThat(hook.callbacksStarting(new Object())).as("an untraced command").isNull();
+  }
+
   /** Runs {@code work} with a span current, which is returned open: it is not exported. */
   @SuppressWarnings("try") // the scope only makes the span current
   private Span inSpan(String name, Runnable work) {
