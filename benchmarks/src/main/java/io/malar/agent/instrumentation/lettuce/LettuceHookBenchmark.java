@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * What the Lettuce hook adds to a command's span: the same CLIENT span (name, query text, server,
  * database, parented to a request), made directly as a thread-bound client's hook does
  * ({@code redisSpan}), and through the Lettuce hook's steps, keyed by the command object:
- * dispatch, write, completion ({@code lettuceCommand}), and with the sync API's wait
+ * dispatch, write, completion with the callbacks' context ({@code lettuceCommand}), and with the sync API's wait
  * ({@code lettuceAwaitedCommand}). All steps run on the benchmark thread: a thread hand-off is
  * Lettuce's own cost, with or without the agent.
  */
@@ -73,7 +73,7 @@ public class LettuceHookBenchmark {
   public void lettuceCommand() {
     Object command = dispatched();
     hook.commandWritten(command, channel, SERVER, -1);
-    hook.commandCompleted(command, null);
+    completed(command);
   }
 
   @Benchmark
@@ -81,8 +81,17 @@ public class LettuceHookBenchmark {
     Object command = dispatched();
     hook.commandWritten(command, channel, SERVER, -1);
     Object wait = hook.awaitStarted(command);
-    hook.commandCompleted(command, null);
+    completed(command);
     hook.awaitEnded(wait, null);
+  }
+
+  /** As on the event loop: the future's callbacks in the dispatch's context, then the command. */
+  private void completed(Object command) {
+    Object callbacks = hook.callbacksStarting(command);
+    hook.commandCompleted(command, null);
+    if (callbacks != null) {
+      hook.callbacksDone(callbacks);
+    }
   }
 
   @SuppressWarnings("try") // the scope only makes the request current
