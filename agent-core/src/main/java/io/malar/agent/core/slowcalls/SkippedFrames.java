@@ -28,7 +28,9 @@ final class SkippedFrames {
           "org.springframework.jdbc.", "org.springframework.orm.", "org.springframework.data.",
           "org.hibernate.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.", "org.jdbi.",
           // Redis clients
-          "redis.clients.jedis.", "io.lettuce.core.");
+          "redis.clients.jedis.", "io.lettuce.core.",
+          // the event loop and the reactive operators Lettuce completes commands on
+          "io.netty.", "reactor.core.");
 
   private final List<String> prefixes;
 

@@ -2,6 +2,7 @@ package io.malar.agent.core.sentry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.malar.agent.benchmarks.DiscardingSpanExporter;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.errors.FailedRequest;
 import io.opentelemetry.api.OpenTelemetry;
@@ -10,17 +11,13 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +62,7 @@ public class SentryOutageBenchmark {
   public void setUp() throws IOException {
     // the agent's pipeline: spans are batched for export (here discarded)
     SdkTracerProviderBuilder builder =
-        SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new Discarding()).build());
+        SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpanExporter()).build());
     if (sentry.equals("no-sentry")) {
       provider = builder.build();
       tracer = provider.get("benchmark");
@@ -165,24 +162,6 @@ public class SentryOutageBenchmark {
       exchange.sendResponseHeaders(status, -1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Drops what it is given, so only the agent's side of exporting is measured. */
-  private static final class Discarding implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
     }
   }
 

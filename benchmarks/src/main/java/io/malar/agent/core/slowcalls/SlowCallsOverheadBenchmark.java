@@ -1,5 +1,6 @@
 package io.malar.agent.core.slowcalls;
 
+import io.malar.agent.benchmarks.DiscardingSpanExporter;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.api.common.Attributes;
@@ -7,13 +8,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,7 +53,7 @@ public class SlowCallsOverheadBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     SdkTracerProviderBuilder builder =
-        SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new Discarding()).build());
+        SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpanExporter()).build());
     if (pipeline.equals("tracing+slow-calls")) {
       builder.addSpanProcessor(
           new SlowCallsProcessor(
@@ -114,23 +111,5 @@ public class SlowCallsOverheadBenchmark {
         .setAttribute("db.query.text", STATEMENT)
         .setAllAttributes(CONNECTION)
         .startSpan();
-  }
-
-  /** The exporter's work happens on the batch processor's thread; here it drops the spans. */
-  private static final class Discarding implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
   }
 }

@@ -1,18 +1,12 @@
 package io.malar.agent.instrumentation.jedis;
 
 import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_BATCH_SIZE;
-import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
-import static io.opentelemetry.semconv.DbAttributes.DB_QUERY_TEXT;
-import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
-import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
 
-import io.malar.agent.core.errors.ExceptionEvents;
+import io.malar.agent.core.redis.RedisCommandText;
+import io.malar.agent.core.redis.RedisSpans;
 import io.malar.agent.core.util.WeakIdentityMap;
 import io.malar.agent.bridge.RedisHook;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
 /**
@@ -83,9 +77,7 @@ final class JedisTracingHook implements RedisHook {
       return;
     }
     if (thrown != null) {
-      ExceptionEvents.record(span, thrown);
-      span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
+      RedisSpans.failed(span, thrown);
     }
     span.end();
   }
@@ -151,21 +143,12 @@ final class JedisTracingHook implements RedisHook {
             : startCommandSpan(command, argumentCount);
   }
 
+  /** The parent is Context.current(), the span builder's default. */
   private Span startCommandSpan(byte[] command, int argumentCount) {
-    String name = CommandText.name(command);
-    return spanBuilder(name).setAttribute(DB_QUERY_TEXT, CommandText.query(name, argumentCount)).startSpan();
+    return RedisSpans.command(tracer, RedisCommandText.name(command), argumentCount).startSpan();
   }
 
   private Span startBatchSpan(String operation, int size) {
-    return spanBuilder(operation).setAttribute(DB_OPERATION_BATCH_SIZE, (long) size).startSpan();
-  }
-
-  /** The parent is Context.current(), the span builder's default. */
-  private SpanBuilder spanBuilder(String operation) {
-    return tracer
-        .spanBuilder(operation)
-        .setSpanKind(SpanKind.CLIENT)
-        .setAttribute(DB_SYSTEM_NAME, "redis")
-        .setAttribute(DB_OPERATION_NAME, operation);
+    return RedisSpans.builder(tracer, operation).setAttribute(DB_OPERATION_BATCH_SIZE, (long) size).startSpan();
   }
 }

@@ -3,6 +3,7 @@ package io.malar.agent.instrumentation.jedis;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.malar.agent.core.redis.RedisCommandText;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -265,7 +266,7 @@ class JedisTracingHookTest {
 
     String query = onlySpan().getAttributes().get(QUERY);
     assertThat(query).startsWith("DEL ? ?").endsWith(" ? ...");
-    assertThat(query.chars().filter(c -> c == '?')).hasSize(CommandText.MAX_PLACEHOLDERS);
+    assertThat(query.chars().filter(c -> c == '?')).hasSize(RedisCommandText.MAX_PLACEHOLDERS);
   }
 
   @Test
