@@ -19,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source "$root/scripts/processes.sh"
+source "$root/scripts/jars.sh"
 
 rounds=3
 warmup=15
@@ -44,8 +45,6 @@ out=$root/benchmarks/target/overhead
 agent_jar=$root/agent/target/malar-agent.jar
 ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
 receiver_classpath_file=$root/demo-ledger-app/target/collector.classpath
-otel_version=$(sed -n 's:.*<opentelemetry-javaagent.version>\(.*\)</opentelemetry-javaagent.version>.*:\1:p' pom.xml)
-otel_jar=$out/opentelemetry-javaagent-$otel_version.jar
 ticks_per_second=$(getconf CLK_TCK)
 ledger_pid=
 receiver_pid=
@@ -60,13 +59,10 @@ trap cleanup EXIT
 trap 'echo; echo "stopping..."; exit 130' INT TERM
 
 mkdir -p "$out"
-if [ ! -f "$agent_jar" ] || [ ! -f "$ledger_jar" ] || [ ! -f "$receiver_classpath_file" ]; then
-  mvn -B -q -Dstyle.color=never -DskipTests package -pl agent,demo-ledger-app -am
-fi
-if [ ! -f "$otel_jar" ]; then
-  mvn -B -q -Dstyle.color=never dependency:copy \
-    -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$otel_version" -DoutputDirectory="$out"
-fi
+ensure_built
+otel_jar=$(otel_agent_jar "$out")
+otel_version=$(basename "$otel_jar" .jar)
+otel_version=${otel_version#opentelemetry-javaagent-}
 
 # The ledger's CPU time so far, in milliseconds (user + system, from /proc).
 cpu_ms() {

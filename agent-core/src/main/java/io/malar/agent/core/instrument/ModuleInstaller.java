@@ -19,16 +19,20 @@ import net.bytebuddy.utility.JavaModule;
 
 /** Installs the enabled modules' advice with one Byte Buddy agent builder. */
 public final class ModuleInstaller {
+  private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+
   private ModuleInstaller() {}
 
   public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
     AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        newAgentBuilder()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.PoolStrategy.Default.FAST)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            // classes already loaded are described from the loaded class: premain finds only the JDK's
+            // and the agent's, which are then ignored without reading ~2,000 class files
+            .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
             .with(new TransformErrors())
             // the application's classes never live in the bootstrap or platform loader, nor in ours
             .ignore(any(), isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())).or(is(ModuleInstaller.class.getClassLoader())))
@@ -48,6 +52,27 @@ public final class ModuleInstaller {
       }
     }
     builder.installOn(instrumentation);
+  }
+
+  /**
+   * Byte Buddy's default initialization strategy injects its {@code Nexus} class into the system
+   * class loader, generating an Unsafe accessor to do so (a second or more of start-up): advice
+   * needs neither, and no class of ours may enter the application's loader. The switch is a system
+   * property that our copy of Byte Buddy reads once, here; it is set only for that moment so that
+   * the application's own Byte Buddy, if any, never sees it.
+   */
+  private static AgentBuilder newAgentBuilder() {
+    String previous = System.getProperty(NEXUS_DISABLED);
+    System.setProperty(NEXUS_DISABLED, "true");
+    try {
+      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(NEXUS_DISABLED);
+      } else {
+        System.setProperty(NEXUS_DISABLED, previous);
+      }
+    }
   }
 
   /** Advice suppresses every Throwable and hands it to {@link AdviceErrors#record(Throwable)}. */
