@@ -10,15 +10,16 @@
 #                        (defaults: 10 launches, the java on the PATH)
 #   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain), otel
 #
-# Raw rows go to benchmarks/target/startup/runs.csv (with malar-agent's premain_ms and ready_ms
-# from its start-up line), logs next to it; the medians per configuration and their difference
-# from the first configuration are printed.
+# Raw rows go to benchmarks/target/startup/runs.csv (with the JVM's CPU time until it answered,
+# user + system, which a busy machine disturbs less than the elapsed time, and malar-agent's
+# premain_ms and ready_ms from its start-up line), logs next to it; the medians per configuration
+# and their difference from the first configuration are printed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source "$root/scripts/processes.sh"
-source "$root/scripts/jars.sh"
+source "$root/scripts/ledger-runs.sh"
 
 launches=10
 configs=(none malar otel)
@@ -37,27 +38,13 @@ done
 out=$root/benchmarks/target/startup
 agent_jar=$root/agent/target/malar-agent.jar
 ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
-ledger_pid=
-receiver_pid=
-data_dir=
-
-cleanup() {
-  stop "$ledger_pid"
-  stop "$receiver_pid"
-  [ -z "$data_dir" ] || rm -rf "$data_dir"
-}
-trap cleanup EXIT
-trap 'echo; echo "stopping..."; exit 130' INT TERM
+stop_everything_on_exit
 
 mkdir -p "$out"
 ensure_built
 otel_jar=$(otel_agent_jar "$out")
 
-java -cp "$(cat demo-ledger-app/target/collector.classpath)" io.malar.otlp.receiver.OtlpReceiverMain 0 >"$out/receiver.log" 2>&1 &
-receiver_pid=$!
-endpoint=$(await_line "$out/receiver.log" 'OTLP/HTTP receiver listening on ' "$receiver_pid" 30) \
-  || { echo "the OTLP receiver did not start" >&2; cat "$out/receiver.log" >&2; exit 1; }
-endpoint=${endpoint%% *}
+start_otlp_receiver "$out/receiver.log"
 
 # A port nobody listens on, so the first request can be sent before the ledger binds it.
 free_port() {
@@ -70,9 +57,8 @@ free_port() {
 
 # launch CONFIG ROUND: one ledger, polled until it answers; appends a row to runs.csv.
 launch() {
-  local config=$1 round=$2 log=$out/$1-$2.log port started answered_ms status premain ready
-  local java_args=("-Dotel.service.name=malar-ledger" "-Dotel.exporter.otlp.endpoint=$endpoint"
-    "-Dotel.exporter.otlp.protocol=http/protobuf" "-Dotel.logs.exporter=none")
+  local config=$1 round=$2 log=$out/$1-$2.log port started answered_ms cpu status premain ready
+  local java_args=("${exporter_args[@]}")
   case "$config" in
     none) java_args=() ;;
     malar) java_args+=("-javaagent:$agent_jar") ;;
@@ -93,16 +79,17 @@ launch() {
     [ "$status" = 200 ] || sleep 0.02
   done
   answered_ms=$((($(date +%s%N) - started) / 1000000))
+  cpu=$(cpu_ms "$ledger_pid")
   premain=$(sed -n 's/.*"malar-agent started".*"premain_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   ready=$(sed -n 's/.*"malar-agent started".*"ready_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   stop "$ledger_pid"
   ledger_pid=
   rm -rf "$data_dir"
   data_dir=
-  echo "$config,$round,$answered_ms,${premain:-},${ready:-}" | tee -a "$out/runs.csv" | sed 's/^/    /'
+  echo "$config,$round,$answered_ms,$cpu,${premain:-},${ready:-}" | tee -a "$out/runs.csv" | sed 's/^/    /'
 }
 
-echo "config,round,first_answer_ms,premain_ms,ready_ms" >"$out/runs.csv"
+echo "config,round,first_answer_ms,cpu_ms,premain_ms,ready_ms" >"$out/runs.csv"
 echo "$launches launches per configuration with $("$java" -version 2>&1 | head -n 1); $(basename "$otel_jar");" \
   "$(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
@@ -116,7 +103,7 @@ echo
 echo "medians per configuration (difference from the first in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"
 awk -F, -v configs="${configs[*]}" '
   NR == 1 { next }
-  { n[$1]++; for (c = 3; c <= 5; c++) v[$1, c, n[$1]] = $c }
+  { n[$1]++; for (c = 3; c <= 6; c++) v[$1, c, n[$1]] = $c }
   function median(config, column,    i, j, t, count, a) {
     count = 0
     for (i = 1; i <= n[config]; i++) if (v[config, column, i] != "") a[++count] = v[config, column, i]
@@ -127,9 +114,12 @@ awk -F, -v configs="${configs[*]}" '
   END {
     count = split(configs, order, " ")
     base = median(order[1], 3)
-    printf "  %-16s %18s %12s %12s\n", "", "first_answer_ms", "premain_ms", "ready_ms"
+    base_cpu = median(order[1], 4)
+    printf "  %-16s %18s %18s %12s %12s\n", "", "first_answer_ms", "cpu_ms", "premain_ms", "ready_ms"
     for (k = 1; k <= count; k++) {
       m = median(order[k], 3)
-      printf "  %-16s %18s %12s %12s\n", order[k], sprintf("%d (%+d)", m, m - base), median(order[k], 4), median(order[k], 5)
+      c = median(order[k], 4)
+      printf "  %-16s %18s %18s %12s %12s\n", order[k], sprintf("%d (%+d)", m, m - base), sprintf("%d (%+d)", c, c - base_cpu),
+        median(order[k], 5), median(order[k], 6)
     }
   }' "$out/runs.csv"
