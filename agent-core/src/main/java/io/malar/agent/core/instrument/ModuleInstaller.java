@@ -58,8 +58,9 @@ public final class ModuleInstaller {
    * Byte Buddy's default initialization strategy injects its {@code Nexus} class into the system
    * class loader, generating an Unsafe accessor to do so (a second or more of start-up): advice
    * needs neither, and no class of ours may enter the application's loader. The switch is a system
-   * property that our copy of Byte Buddy reads once, here; it is set only for that moment so that
-   * the application's own Byte Buddy, if any, never sees it.
+   * property that our copy of Byte Buddy reads once, here; it is set only for that moment (in
+   * premain, before any thread of the application runs) so that the application's own Byte Buddy,
+   * if any, does not see it.
    */
   private static AgentBuilder newAgentBuilder() {
     String previous = System.getProperty(NEXUS_DISABLED);
