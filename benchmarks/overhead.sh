@@ -19,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source "$root/scripts/processes.sh"
+source "$root/scripts/ledger-runs.sh"
 
 rounds=3
 warmup=15
@@ -43,49 +44,22 @@ done
 out=$root/benchmarks/target/overhead
 agent_jar=$root/agent/target/malar-agent.jar
 ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
-receiver_classpath_file=$root/demo-ledger-app/target/collector.classpath
-otel_version=$(sed -n 's:.*<opentelemetry-javaagent.version>\(.*\)</opentelemetry-javaagent.version>.*:\1:p' pom.xml)
-otel_jar=$out/opentelemetry-javaagent-$otel_version.jar
-ticks_per_second=$(getconf CLK_TCK)
-ledger_pid=
-receiver_pid=
-data_dir=
-
-cleanup() {
-  stop "$ledger_pid"
-  stop "$receiver_pid"
-  [ -z "$data_dir" ] || rm -rf "$data_dir"
-}
-trap cleanup EXIT
-trap 'echo; echo "stopping..."; exit 130' INT TERM
+stop_everything_on_exit
 
 mkdir -p "$out"
-if [ ! -f "$agent_jar" ] || [ ! -f "$ledger_jar" ] || [ ! -f "$receiver_classpath_file" ]; then
-  mvn -B -q -Dstyle.color=never -DskipTests package -pl agent,demo-ledger-app -am
-fi
-if [ ! -f "$otel_jar" ]; then
-  mvn -B -q -Dstyle.color=never dependency:copy \
-    -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$otel_version" -DoutputDirectory="$out"
-fi
-
-# The ledger's CPU time so far, in milliseconds (user + system, from /proc).
-cpu_ms() {
-  awk -v tick="$ticks_per_second" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$1/stat"
-}
+ensure_built
+otel_jar=$(otel_agent_jar "$out")
+otel_version=$(basename "$otel_jar" .jar)
+otel_version=${otel_version#opentelemetry-javaagent-}
 
 # run CONFIG ROUND: one ledger, one load; appends a row to runs.csv.
 run() {
-  local config=$1 round=$2 log=$out/$1-$2 endpoint port started ready_ms cpu_start cpu_end rss_kb requests
+  local config=$1 round=$2 log=$out/$1-$2 port started ready_ms cpu_start cpu_end rss_kb requests
   # one heap limit for all, so that peak RSS compares what each adds rather than how far the heap grew
   local java_args=("-Xmx$heap")
   if [ "$config" != none ]; then
-    java -cp "$(cat "$receiver_classpath_file")" io.malar.otlp.receiver.OtlpReceiverMain 0 >"$log.receiver.log" 2>&1 &
-    receiver_pid=$!
-    endpoint=$(await_line "$log.receiver.log" 'OTLP/HTTP receiver listening on ' "$receiver_pid" 30) \
-      || { echo "the OTLP receiver did not start" >&2; cat "$log.receiver.log" >&2; exit 1; }
-    endpoint=${endpoint%% *}
-    java_args+=("-Dotel.service.name=malar-ledger" "-Dotel.exporter.otlp.endpoint=$endpoint"
-      "-Dotel.exporter.otlp.protocol=http/protobuf" "-Dotel.logs.exporter=none")
+    start_otlp_receiver "$log.receiver.log"
+    java_args+=("${exporter_args[@]}")
   fi
   case "$config" in
     none) ;;

@@ -1,4 +1,4 @@
-# Shell functions for the scripts that start JVMs of their own (demo.sh, benchmarks/overhead.sh).
+# Shell functions for the scripts that start JVMs of their own (demo.sh, benchmarks/*.sh).
 # Source it; it sets no options of its own.
 
 # Stops a process we started: TERM (so the JVM's shutdown hooks run: the agent flushes, the ledger

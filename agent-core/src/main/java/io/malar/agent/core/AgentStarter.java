@@ -10,6 +10,7 @@ import io.malar.agent.core.instrument.AgentContext;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import io.malar.agent.core.instrument.ModuleInstaller;
 import io.malar.agent.core.log.AgentLog;
+import io.malar.agent.core.telemetry.PendingTelemetry;
 import io.malar.agent.core.telemetry.Telemetry;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
@@ -20,13 +21,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the agent inside its own class loader; called once from premain.
  *
- * <p>By default premain only reads the configuration and starts a thread: the SDK and the
- * instrumentation (about 1,500 classes of OpenTelemetry and Byte Buddy to load) are set up on that
- * thread while the application starts on the others. The transformer is registered before the
- * classes already loaded are retransformed, so no class escapes instrumentation, whichever thread
- * loads it first; only calls made before it is registered go untraced.
+ * <p>Instrumentation is always installed before premain returns, so the application never runs a
+ * call of an instrumented library untraced. The telemetry (the OpenTelemetry SDK, its exporters
+ * and the features) is built by default on a thread of its own, started as premain returns, while
+ * the application starts; a call that starts a span before it is ready waits for it (see {@link
+ * PendingTelemetry}). With {@code malar.agent.startup=premain}, premain builds it first.
  */
 public final class AgentStarter {
+  /**
+   * The longest a call waits for telemetry still being built at start-up: far beyond the 1 to 9 s
+   * it took on an overloaded two-core machine, so only a telemetry that hangs (a host name lookup
+   * that never answers, say) lets calls go untraced.
+   */
+  private static final long TELEMETRY_WAIT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
   private AgentStarter() {}
 
   public static void start(Instrumentation instrumentation, String agentArgs, File agentJar, long premainStartNanos) {
@@ -38,34 +46,40 @@ public final class AgentStarter {
     }
     AdviceErrors.setListener(new AdviceErrorLogger());
     boolean inBackground = config.choice(Settings.STARTUP, "background", "premain").equals("background");
-    long premainNanos = System.nanoTime() - premainStartNanos;
+    StartupLine line = new StartupLine(agentJar, premainStartNanos, inBackground ? "background" : "premain");
+    PendingTelemetry telemetry = new PendingTelemetry(premainStartNanos, TELEMETRY_WAIT_LIMIT_NANOS);
+    Runnable build = () -> buildTelemetry(config, telemetry, line);
+    if (!inBackground) {
+      build.run();
+    }
+    installInstrumentation(instrumentation, config, telemetry, line);
     if (inBackground) {
-      Thread init =
-          new Thread(
-              () -> initialize(instrumentation, config, agentJar, premainStartNanos, premainNanos),
-              "malar-agent-init");
-      init.setDaemon(true);
-      init.start();
-    } else {
-      initialize(instrumentation, config, agentJar, premainStartNanos, -1);
+      // started only now: building both at once made premain slower on two cores (RESULTS.md)
+      Thread builder = new Thread(build, "malar-agent-telemetry");
+      builder.setDaemon(true);
+      builder.start();
     }
+    line.premainReturns();
   }
 
-  /** @param premainNanos how long premain took, or -1 when premain is still running */
-  private static void initialize(
-      Instrumentation instrumentation, AgentConfig config, File agentJar, long premainStartNanos, long premainNanos) {
+  private static void buildTelemetry(AgentConfig config, PendingTelemetry pending, StartupLine line) {
+    long startNanos = System.nanoTime();
     try {
-      install(instrumentation, config, agentJar, premainStartNanos, premainNanos);
+      List<AgentFeature> features = AgentFeatures.all();
+      Telemetry telemetry = Telemetry.create(AgentVersion.VALUE, features, config);
+      pending.ready(telemetry.sdk());
+      line.telemetryReady(featureNames(features), telemetry.tracesEndpoint(), System.nanoTime() - startNanos);
     } catch (Throwable t) {
-      AgentLog.error("malar-agent failed to start; the application runs without it", "error", String.valueOf(t));
+      pending.failed();
+      AgentLog.error(
+          "malar-agent could not set up its telemetry; the application runs untraced", "error", String.valueOf(t));
     }
   }
 
-  private static void install(
-      Instrumentation instrumentation, AgentConfig config, File agentJar, long premainStartNanos, long premainNanos) {
-    List<AgentFeature> features = AgentFeatures.all();
-    Telemetry telemetry = Telemetry.create(AgentVersion.VALUE, features, config);
-    AgentContext context = new AgentContext(telemetry.sdk(), config, AgentVersion.VALUE);
+  private static void installInstrumentation(
+      Instrumentation instrumentation, AgentConfig config, PendingTelemetry telemetry, StartupLine line) {
+    long startNanos = System.nanoTime();
+    AgentContext context = new AgentContext(telemetry.openTelemetry(), config, AgentVersion.VALUE);
     List<InstrumentationModule> modules = InstrumentationModules.enabled(config);
     List<String> names = new ArrayList<>();
     for (InstrumentationModule module : modules) {
@@ -73,17 +87,7 @@ public final class AgentStarter {
       names.add(module.name());
     }
     ModuleInstaller.install(instrumentation, modules);
-    long readyNanos = System.nanoTime() - premainStartNanos;
-    AgentLog.info(
-        "malar-agent started",
-        "version", AgentVersion.VALUE,
-        "instrumentations", names,
-        "features", featureNames(features),
-        "traces_exporter", telemetry.tracesEndpoint(),
-        "agent_jar", agentJar.getPath(),
-        "startup", premainNanos < 0 ? "premain" : "background",
-        "premain_ms", TimeUnit.NANOSECONDS.toMillis(premainNanos < 0 ? readyNanos : premainNanos),
-        "ready_ms", TimeUnit.NANOSECONDS.toMillis(readyNanos));
+    line.instrumentationInstalled(names, System.nanoTime() - startNanos);
   }
 
   private static List<String> featureNames(List<AgentFeature> features) {

@@ -18,9 +18,10 @@ public final class Settings {
       new Setting(
           "malar.agent.startup",
           "background",
-          "background: premain returns at once and instrumentation is active about a second"
-              + " later, while the application starts; premain: premain waits until it is active,"
-              + " so a short job's first calls are traced too.");
+          "Where the telemetry (SDK, exporters, features) is built. Either way instrumentation is"
+              + " installed before premain returns, so the first calls are traced. background: on a"
+              + " thread of its own while the application starts; a call made before it is ready"
+              + " waits for it. premain: before premain returns.");
 
   public static final Setting LOG_FILE =
       new Setting(

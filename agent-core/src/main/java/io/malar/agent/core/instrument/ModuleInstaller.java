@@ -24,6 +24,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /** Installs the enabled modules' advice: one Byte Buddy agent builder for libraries, one for the JDK. */
 public final class ModuleInstaller {
+  private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+
   private ModuleInstaller() {}
 
   public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
@@ -66,14 +68,38 @@ public final class ModuleInstaller {
   }
 
   private static AgentBuilder configured(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy alreadyLoaded) {
-    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+    return newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(alreadyLoaded)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        // classes already loaded are described from the loaded class: premain finds only the JDK's
+        // and the agent's, which are then matched without reading ~2,000 class files
+        .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(new TransformErrors());
+  }
+
+  /**
+   * Byte Buddy's default initialization strategy injects its {@code Nexus} class into the system
+   * class loader, generating an Unsafe accessor to do so (a second or more of start-up): advice
+   * needs neither, and no class of ours may enter the application's loader. The switch is a system
+   * property that our copy of Byte Buddy reads once, here; it is set only for that moment (in
+   * premain, before any thread of the application runs) so that the application's own Byte Buddy,
+   * if any, does not see it.
+   */
+  private static AgentBuilder newAgentBuilder() {
+    String previous = System.getProperty(NEXUS_DISABLED);
+    System.setProperty(NEXUS_DISABLED, "true");
+    try {
+      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(NEXUS_DISABLED);
+      } else {
+        System.setProperty(NEXUS_DISABLED, previous);
+      }
+    }
   }
 
   /** Advice suppresses every Throwable and hands it to {@link AdviceErrors#record(Throwable)}. */

@@ -9,6 +9,7 @@ import io.sentry.ISentryClient;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryId;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns a failed request into a Sentry event, on the thread that ended it: the error category and
@@ -28,6 +29,22 @@ final class SentryErrorReporter implements RequestErrors.Listener {
   private final DroppedEvents dropped;
   private final boolean serverErrorEvents;
   private final CapturedThrowables captured = new CapturedThrowables(REMEMBERED_EXCEPTIONS);
+
+  /**
+   * A reporter with a Sentry client of its own; the Sentry SDK's classes load only from here, so
+   * an agent without a DSN never loads them.
+   *
+   * @throws IllegalArgumentException when the DSN cannot be read
+   */
+  static SentryErrorReporter connect(SentryConfig sentry, RecentClientCalls calls, DroppedEvents dropped) {
+    return new SentryErrorReporter(
+        SentryClients.create(sentry),
+        new ErrorEvents(new SafeHeaders(sentry.headers), sentry.sendDefaultPii),
+        calls,
+        new EventRateLimiter(sentry.eventsPerMinute, TimeUnit.MINUTES.toNanos(1), System::nanoTime),
+        dropped,
+        sentry.serverErrorEvents);
+  }
 
   SentryErrorReporter(
       ISentryClient client,

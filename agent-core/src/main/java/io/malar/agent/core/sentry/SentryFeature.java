@@ -8,13 +8,12 @@ import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.resources.Resource;
-import io.sentry.SentryClient;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends exceptions that escape a request, and 5xx responses, to Sentry, linked to the request's
- * trace, with the request's context minus anything secret. On only when a DSN is given.
+ * trace, with the request's context minus anything secret. On only when a DSN is given; without
+ * one, not one class of the Sentry SDK is loaded.
  */
 public final class SentryFeature implements AgentFeature {
   private final RecentClientCalls recentCalls = new RecentClientCalls();
@@ -51,9 +50,9 @@ public final class SentryFeature implements AgentFeature {
       return;
     }
     SentryConfig sentry = SentryConfig.read(config, System.getenv(), resource);
-    SentryClient client;
+    RequestErrors.Listener reporter;
     try {
-      client = SentryClients.create(sentry);
+      reporter = SentryErrorReporter.connect(sentry, recentCalls, new DroppedEvents(sdk.getMeter("io.malar.agent.sentry")));
     } catch (IllegalArgumentException e) {
       AgentLog.warn(
           "sentry: the DSN cannot be used; errors are not captured",
@@ -61,14 +60,7 @@ public final class SentryFeature implements AgentFeature {
           "error", e.getMessage());
       return;
     }
-    RequestErrors.setListener(
-        new SentryErrorReporter(
-            client,
-            new ErrorEvents(new SafeHeaders(sentry.headers), sentry.sendDefaultPii),
-            recentCalls,
-            new EventRateLimiter(sentry.eventsPerMinute, TimeUnit.MINUTES.toNanos(1), System::nanoTime),
-            new DroppedEvents(sdk.getMeter("io.malar.agent.sentry")),
-            sentry.serverErrorEvents));
+    RequestErrors.setListener(reporter);
     AgentLog.info(
         "sentry: errors are captured",
         "environment", sentry.environment,

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Start-up cost of an agent on the Malar Market ledger, measured side by side: the time from
+# launching the JVM until the ledger answers its first request (GET /api/v1/farmers/1: a servlet,
+# a Redis GET, a SELECT), polled from the moment the JVM is launched, without an agent, under
+# malar-agent and under the OpenTelemetry Java agent (the version pinned in the parent pom), each
+# agent with its defaults and exporting OTLP to the project's receiver. Each round launches every
+# configuration once, in a rotating order, on a fresh database.
+#
+#   benchmarks/startup.sh [--launches N] [--configs "none malar otel"] [--java PATH]
+#                        (defaults: 10 launches, the java on the PATH)
+#   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain), otel
+#
+# Raw rows go to benchmarks/target/startup/runs.csv (with the JVM's CPU time until it answered,
+# user + system, which a busy machine disturbs less than the elapsed time, and malar-agent's
+# premain_ms and ready_ms from its start-up line), logs next to it; the medians per configuration
+# and their difference from the first configuration are printed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+source "$root/scripts/processes.sh"
+source "$root/scripts/ledger-runs.sh"
+
+launches=10
+configs=(none malar otel)
+java=java
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --launches) launches="$2"; shift ;;
+    --configs) read -r -a configs <<<"$2"; shift ;;
+    --java) java="$2"; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see benchmarks/startup.sh --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+out=$root/benchmarks/target/startup
+agent_jar=$root/agent/target/malar-agent.jar
+ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
+stop_everything_on_exit
+
+mkdir -p "$out"
+ensure_built
+otel_jar=$(otel_agent_jar "$out")
+
+start_otlp_receiver "$out/receiver.log"
+
+# A port nobody listens on, so the first request can be sent before the ledger binds it.
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# launch CONFIG ROUND: one ledger, polled until it answers; appends a row to runs.csv.
+launch() {
+  local config=$1 round=$2 log=$out/$1-$2.log port started answered_ms cpu status premain ready
+  local java_args=("${exporter_args[@]}")
+  case "$config" in
+    none) java_args=() ;;
+    malar) java_args+=("-javaagent:$agent_jar") ;;
+    malar-premain) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.startup=premain") ;;
+    otel) java_args+=("-javaagent:$otel_jar") ;;
+    *) echo "unknown configuration: $config (none, malar, malar-premain, otel)" >&2; exit 2 ;;
+  esac
+  port=$(free_port)
+  data_dir=$(mktemp -d)
+  started=$(date +%s%N)
+  LEDGER_PORT=$port LEDGER_DATA_DIR="$data_dir" "$java" "${java_args[@]}" -jar "$ledger_jar" >"$log" 2>&1 &
+  ledger_pid=$!
+  status=000
+  while [ "$status" != 200 ]; do
+    kill -0 "$ledger_pid" 2>/dev/null || { echo "the ledger exited ($config):" >&2; tail -20 "$log" >&2; exit 1; }
+    [ $((($(date +%s%N) - started) / 1000000000)) -lt 120 ] || { echo "no answer in 120 s ($config)" >&2; exit 1; }
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port/api/v1/farmers/1" || true)
+    [ "$status" = 200 ] || sleep 0.02
+  done
+  answered_ms=$((($(date +%s%N) - started) / 1000000))
+  cpu=$(cpu_ms "$ledger_pid")
+  premain=$(sed -n 's/.*"malar-agent started".*"premain_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
+  ready=$(sed -n 's/.*"malar-agent started".*"ready_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
+  stop "$ledger_pid"
+  ledger_pid=
+  rm -rf "$data_dir"
+  data_dir=
+  echo "$config,$round,$answered_ms,$cpu,${premain:-},${ready:-}" | tee -a "$out/runs.csv" | sed 's/^/    /'
+}
+
+echo "config,round,first_answer_ms,cpu_ms,premain_ms,ready_ms" >"$out/runs.csv"
+echo "$launches launches per configuration with $("$java" -version 2>&1 | head -n 1); $(basename "$otel_jar");" \
+  "$(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
+head -n 1 "$out/runs.csv" | sed 's/^/    /'
+for round in $(seq 1 "$launches"); do
+  for i in "${!configs[@]}"; do
+    launch "${configs[$(((round - 1 + i) % ${#configs[@]}))]}" "$round"
+  done
+done
+
+echo
+echo "medians per configuration (difference from the first in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"
+awk -F, -v configs="${configs[*]}" '
+  NR == 1 { next }
+  { n[$1]++; for (c = 3; c <= 6; c++) v[$1, c, n[$1]] = $c }
+  function median(config, column,    i, j, t, count, a) {
+    count = 0
+    for (i = 1; i <= n[config]; i++) if (v[config, column, i] != "") a[++count] = v[config, column, i]
+    if (count == 0) return ""
+    for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return count % 2 ? a[(count + 1) / 2] : (a[count / 2] + a[count / 2 + 1]) / 2
+  }
+  END {
+    count = split(configs, order, " ")
+    base = median(order[1], 3)
+    base_cpu = median(order[1], 4)
+    printf "  %-16s %18s %18s %12s %12s\n", "", "first_answer_ms", "cpu_ms", "premain_ms", "ready_ms"
+    for (k = 1; k <= count; k++) {
+      m = median(order[k], 3)
+      c = median(order[k], 4)
+      printf "  %-16s %18s %18s %12s %12s\n", order[k], sprintf("%d (%+d)", m, m - base), sprintf("%d (%+d)", c, c - base_cpu),
+        median(order[k], 5), median(order[k], 6)
+    }
+  }' "$out/runs.csv"
