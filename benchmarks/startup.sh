@@ -35,14 +35,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-out=$root/benchmarks/target/startup
-agent_jar=$root/agent/target/malar-agent.jar
-ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
-stop_everything_on_exit
-
-mkdir -p "$out"
-ensure_built
-otel_jar=$(otel_agent_jar "$out")
+prepare_runs startup
 
 start_otlp_receiver "$out/receiver.log"
 

@@ -20,6 +20,18 @@ ensure_built() {
   fi
 }
 
+# prepare_runs NAME: the set-up both scripts share: the clean-up on exit, the jars built when
+# missing, out=benchmarks/target/NAME created, agent_jar, ledger_jar and otel_jar set.
+prepare_runs() {
+  out=$root/benchmarks/target/$1
+  agent_jar=$root/agent/target/malar-agent.jar
+  ledger_jar=$root/demo-ledger-app/target/malar-ledger.jar
+  stop_everything_on_exit
+  mkdir -p "$out"
+  ensure_built
+  otel_jar=$(otel_agent_jar "$out")
+}
+
 # otel_agent_jar DIR: prints the path of the OpenTelemetry Java agent (the version pinned in the
 # parent pom), copied into DIR from the local Maven repository or Maven Central when missing.
 otel_agent_jar() {
