@@ -50,6 +50,10 @@ class ExecutorsTest {
             .property("malar.agent.slow-calls.warning-interval", "0ms")
             .property("malar.agent.sentry.dsn", sentry.dsn("7"))
             .start();
+    // the application's set-up, before it serves, is traced too and belongs to no request
+    for (String setUp : List.of("CREATE farmers", "INSERT farmers")) {
+      receiver.awaitSpansNamed(setUp, 1, Duration.ofSeconds(20)).forEach(span -> backgroundTraces.add(span.traceIdHex()));
+    }
     redis = EmbeddedRedis.start();
     tomcat =
         AgentApp.main(ExecutorsTomcatApp.class)
