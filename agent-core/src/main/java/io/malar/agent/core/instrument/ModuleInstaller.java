@@ -39,6 +39,9 @@ public final class ModuleInstaller {
     Set<String> jdkClassNames = new HashSet<>();
     AgentBuilder jdk =
         configured(new LoadedJdkClasses(jdkClassNames))
+            // described from their class files: described from the loaded classes, the advice on
+            // ThreadPoolExecutor did not take and its tasks ran without their context
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .ignore(any(), not(isBootstrapClassLoader()))
             .assureReadEdgeTo(instrumentation, AdviceErrors.class);
     Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
