@@ -100,11 +100,7 @@ echo "config,round,ready_ms,requests_per_s,requests,cpu_ms_per_request,peak_rss_
   >"$out/runs.csv"
 echo "$rounds rounds of ${warmup} s warm-up and ${seconds} s measured, $threads threads, -Xmx$heap; OpenTelemetry Java agent $otel_version; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
-for round in $(seq 1 "$rounds"); do
-  for i in "${!configs[@]}"; do
-    run "${configs[$(((round - 1 + i) % ${#configs[@]}))]}" "$round"
-  done
-done
+in_rotation "$rounds" run
 
 echo
 echo "medians per configuration (ratios against the first in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"

@@ -86,11 +86,7 @@ echo "config,round,first_answer_ms,cpu_ms,premain_ms,ready_ms" >"$out/runs.csv"
 echo "$launches launches per configuration with $("$java" -version 2>&1 | head -n 1); $(basename "$otel_jar");" \
   "$(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
-for round in $(seq 1 "$launches"); do
-  for i in "${!configs[@]}"; do
-    launch "${configs[$(((round - 1 + i) % ${#configs[@]}))]}" "$round"
-  done
-done
+in_rotation "$launches" launch
 
 echo
 echo "medians per configuration (difference from the first in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"

@@ -32,6 +32,17 @@ prepare_runs() {
   otel_jar=$(otel_agent_jar "$out")
 }
 
+# in_rotation ROUNDS FUNCTION: calls FUNCTION CONFIG ROUND for each of the configs in each round,
+# each round starting one configuration later, so that none always runs first.
+in_rotation() {
+  local rounds=$1 run_one=$2 round i
+  for round in $(seq 1 "$rounds"); do
+    for i in "${!configs[@]}"; do
+      "$run_one" "${configs[$(((round - 1 + i) % ${#configs[@]}))]}" "$round"
+    done
+  done
+}
+
 # otel_agent_jar DIR: prints the path of the OpenTelemetry Java agent (the version pinned in the
 # parent pom), copied into DIR from the local Maven repository or Maven Central when missing.
 otel_agent_jar() {

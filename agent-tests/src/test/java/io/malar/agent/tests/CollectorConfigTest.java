@@ -3,6 +3,7 @@ package io.malar.agent.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.support.BackendStack;
+import io.malar.agent.tests.support.Services;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +15,7 @@ class CollectorConfigTest {
 
   @Test
   void promtoolAcceptsThePrometheusFilesAndTheRulesPassTheirTests() throws Exception {
-    BackendStack.require("promtool", ".ci/services installs Debian's prometheus package");
+    Services.requireProgram("promtool", ".ci/services installs Debian's prometheus package");
     String output = BackendStack.script("test-rules.sh", Map.of());
     assertThat(output).contains("0 failed").doesNotContain("FAILED");
   }

@@ -9,8 +9,8 @@ import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.BackendStack;
 import io.malar.agent.tests.support.Http;
 import io.malar.agent.tests.support.LedgerProcess;
+import io.malar.agent.tests.support.Services;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ class CollectorStackTest {
   @Test
   void tracesReachJaegerAndPercentilesReachPrometheusThroughTheCollector() throws Exception {
     String service = "malar-ledger-" + Long.toHexString(System.nanoTime());
-    int agentMetricsPort = freePort();
+    int agentMetricsPort = Services.freePort();
     try (LedgerProcess ledger = LedgerProcess.start(dataDir, "-Dotel.service.name=" + service,
             "-Dotel.exporter.otlp.endpoint=http://127.0.0.1:" + BackendStack.OTLP_HTTP_PORT,
             "-Dotel.metric.export.interval=10000", "-Dotel.bsp.schedule.delay=200",
@@ -293,12 +293,6 @@ class CollectorStackTest {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Requests to three routes in turn on one thread, counted per route; a non-2xx answer is a failure. */

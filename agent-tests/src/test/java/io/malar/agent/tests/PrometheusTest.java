@@ -1,15 +1,13 @@
 package io.malar.agent.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.malar.agent.tests.apps.LatencyApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.Http;
+import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the agent's endpoint, answers a PromQL query for a route's p99, and promtool accepts the exposition.
  */
 class PrometheusTest {
+  private static final String PROMETHEUS_PACKAGE = ".ci/services installs Debian's prometheus package";
   private static final Pattern VALUE = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]");
 
   @TempDir Path dir;
 
   @Test
   void prometheusScrapesTheAgentAndAnswersForTheP99OfARoute() throws Exception {
-    Path prometheus = requireBinary("prometheus");
-    Path promtool = requireBinary("promtool");
-    int agentPort = freePort();
-    int prometheusPort = freePort();
+    Path prometheus = Services.requireProgram("prometheus", PROMETHEUS_PACKAGE);
+    Path promtool = Services.requireProgram("promtool", PROMETHEUS_PACKAGE);
+    int agentPort = Services.freePort();
+    int prometheusPort = Services.freePort();
     AtomicBoolean traffic = new AtomicBoolean(true);
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
         AgentApp app =
@@ -141,29 +139,6 @@ class PrometheusTest {
       return Http.get(agentPort, "/metrics").body();
     } catch (IOException | InterruptedException e) {
       return "the agent's endpoint did not answer: " + e;
-    }
-  }
-
-  private static Path requireBinary(String name) {
-    Path found =
-        Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
-            .map(entry -> Path.of(entry, name))
-            .filter(Files::isExecutable)
-            .findFirst()
-            .orElse(null);
-    if (found == null) {
-      String message = name + " is not installed (.ci/services installs Debian's prometheus package)";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(message);
-      }
-      assumeTrue(false, message + ": skipping");
-    }
-    return found;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -7,12 +7,12 @@ import io.malar.agent.tests.apps.ShortJobApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.EmbeddedRedis;
 import io.malar.agent.tests.support.Http;
+import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.malar.otlp.receiver.SentryEndpoint;
 import io.malar.otlp.receiver.SentryEndpoint.Event;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class StartupTest {
   }
 
   private static void firstRequestOfOneLaunch(int launch, int redisPort) throws Exception {
-    int port = freePort();
+    int port = Services.freePort();
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
         SentryEndpoint sentry = SentryEndpoint.start();
         AgentApp app =
@@ -82,12 +82,6 @@ class StartupTest {
           .extracting(ReceivedSpan::name)
           .containsExactly("CREATE job_runs", "INSERT job_runs", "SELECT job_runs");
       assertThat(job.agentErrors()).as(job.output()).isEmpty();
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
     }
   }
 }

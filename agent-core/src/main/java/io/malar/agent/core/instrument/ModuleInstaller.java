@@ -30,7 +30,11 @@ public final class ModuleInstaller {
 
   public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
     AgentBuilder libraries =
-        configured(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        configured(
+                AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
+                // classes already loaded are described from the loaded class: premain finds only the
+                // JDK's and the agent's, which are then matched without reading ~2,000 class files
+                AgentBuilder.DescriptionStrategy.Default.HYBRID)
             // the application's classes never live in the bootstrap or platform loader, nor in ours
             .ignore(any(), isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())).or(is(ModuleInstaller.class.getClassLoader())))
             .or(IgnoredTypes.matcher());
@@ -38,10 +42,11 @@ public final class ModuleInstaller {
     // and their module must read the bridge's
     Set<String> jdkClassNames = new HashSet<>();
     AgentBuilder jdk =
-        configured(new LoadedJdkClasses(jdkClassNames))
-            // described from their class files: described from the loaded classes, the advice on
-            // ThreadPoolExecutor did not take and its tasks ran without their context
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        configured(
+                new LoadedJdkClasses(jdkClassNames),
+                // described from their class files: described from the loaded classes, the advice on
+                // ThreadPoolExecutor did not take and its tasks ran without their context
+                AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .ignore(any(), not(isBootstrapClassLoader()))
             .assureReadEdgeTo(instrumentation, AdviceErrors.class);
     Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
@@ -70,16 +75,15 @@ public final class ModuleInstaller {
     libraries.installOn(instrumentation);
   }
 
-  private static AgentBuilder configured(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy alreadyLoaded) {
+  private static AgentBuilder configured(
+      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy alreadyLoaded, AgentBuilder.DescriptionStrategy descriptions) {
     return newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(alreadyLoaded)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
-        // classes already loaded are described from the loaded class: premain finds only the JDK's
-        // and the agent's, which are then matched without reading ~2,000 class files
-        .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+        .with(descriptions)
         .with(new TransformErrors());
   }
 

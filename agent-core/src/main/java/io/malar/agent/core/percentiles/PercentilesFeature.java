@@ -45,6 +45,7 @@ public final class PercentilesFeature implements AgentFeature {
 
   private LatencySpanProcessor processor;
   private IntervalSwapper swapper;
+  // replaced when the meter provider is built; this one serves a start without a provider
   private ExportPhase exportPhase = new ExportPhase(System.nanoTime());
   private volatile Duration exportInterval = DEFAULT_EXPORT_INTERVAL;
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 final class Recording {
   private final LatencyKey key;
   private final Attributes semconv;
+  // a server key's attributes already carry error.type (from its status code)
+  private final boolean keyHasErrorType;
   // a failed client call's histogram point carries error.type, as the conventions ask; one
   // attribute set per error type seen, built once
   private final ConcurrentMap<String, Attributes> semconvByErrorType = new ConcurrentHashMap<>();
@@ -18,6 +20,7 @@ final class Recording {
   Recording(LatencyKey key, Attributes semconv) {
     this.key = key;
     this.semconv = semconv;
+    this.keyHasErrorType = semconv.get(ERROR_TYPE) != null;
   }
 
   LatencyKey key() {
@@ -27,7 +30,7 @@ final class Recording {
   /** The histogram attributes for this span: with its {@code error.type} when it failed. */
   Attributes semconv(ReadableSpan span) {
     String errorType = span.getAttribute(ERROR_TYPE);
-    if (errorType == null || semconv.get(ERROR_TYPE) != null) {
+    if (errorType == null || keyHasErrorType) {
       return semconv;
     }
     return semconvByErrorType.computeIfAbsent(errorType, type -> semconv.toBuilder().put(ERROR_TYPE, type).build());

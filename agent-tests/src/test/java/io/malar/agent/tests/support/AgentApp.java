@@ -156,7 +156,8 @@ public final class AgentApp implements AutoCloseable {
     throw new IllegalStateException("the application was not ready within " + START_TIMEOUT + "\n" + output());
   }
 
-  private static void pump(InputStream in, StringBuffer into, String name) {
+  /** Reads a child process's output to its end on a daemon thread, line by line into {@code into}. */
+  static void pump(InputStream in, StringBuffer into, String name) {
     Thread pump =
         new Thread(
             () -> {

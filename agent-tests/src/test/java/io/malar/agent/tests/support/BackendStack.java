@@ -1,8 +1,6 @@
 package io.malar.agent.tests.support;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The real backends of otel-collector-config/ on 127.0.0.1, run by its run-stack.sh: the
@@ -32,8 +29,8 @@ public final class BackendStack implements AutoCloseable {
 
   /** Builds what is missing (once per machine) and starts the collector, Jaeger and Prometheus. */
   public static BackendStack start(Path runDir) throws IOException, InterruptedException {
-    require("go", "Go builds the collector and Jaeger");
-    require("prometheus", ".ci/services installs Debian's prometheus package");
+    Services.requireProgram("go", "Go builds the collector and Jaeger");
+    Services.requireProgram("prometheus", ".ci/services installs Debian's prometheus package");
     BackendStack stack = new BackendStack(runDir);
     stack.run("start");
     return stack;
@@ -44,7 +41,7 @@ public final class BackendStack implements AutoCloseable {
    * ({@code MALAR_OTELCOL}, {@code MALAR_JAEGER}).
    */
   public static Map<String, Path> executables() throws IOException, InterruptedException {
-    require("go", "Go builds the collector and Jaeger");
+    Services.requireProgram("go", "Go builds the collector and Jaeger");
     Map<String, Path> executables = new HashMap<>();
     for (String line : script("build-stack.sh", Map.of()).split("\n")) {
       int equals = line.indexOf('=');
@@ -101,21 +98,5 @@ public final class BackendStack implements AutoCloseable {
       throw new IllegalStateException(name + " " + String.join(" ", arguments) + " failed:\n" + output);
     }
     return output;
-  }
-
-  /** Skips the test with a message when the program is missing, or fails under CI=true. */
-  public static void require(String program, String why) {
-    // build-stack.sh also finds Go at its own install location
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin") + File.pathSeparator + "/usr/local/go/bin";
-    boolean found = Stream.of(path.split(File.pathSeparator))
-        .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
-    if (found) {
-      return;
-    }
-    String message = program + " is not on the PATH (" + why + ")";
-    if ("true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(message + " (required under CI=true)");
-    }
-    assumeTrue(false, message + ": skipping");
   }
 }

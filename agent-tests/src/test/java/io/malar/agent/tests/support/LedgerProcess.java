@@ -2,7 +2,6 @@ package io.malar.agent.tests.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class LedgerProcess implements AutoCloseable {
 
   private LedgerProcess(Process process) throws IOException {
     this.process = process;
-    drain(process.getErrorStream(), stderr);
+    AgentApp.pump(process.getErrorStream(), stderr, "ledger-stderr");
     this.port = awaitReady();
   }
 
@@ -99,20 +98,5 @@ public final class LedgerProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IOException("the ledger did not start: " + e + "\n" + stderr, e);
     }
-  }
-
-  private static void drain(InputStream in, StringBuffer into) {
-    Thread pump = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          into.append(line).append('\n');
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    }, "ledger-output");
-    pump.setDaemon(true);
-    pump.start();
   }
 }
