@@ -1,0 +1,15 @@
+package io.malar.agent.instrumentation.pools.tomcat;
+
+import io.malar.agent.bridge.PoolHelper;
+import io.malar.agent.bridge.PoolListener;
+import org.apache.tomcat.jdbc.pool.ConnectionPool;
+
+/** Defined next to Tomcat JDBC: reads a {@code ConnectionPool} under its configured name. */
+public final class TomcatHelper implements PoolHelper {
+  @Override
+  public Object attach(Object pool, Object owner, PoolListener listener) {
+    ConnectionPool connectionPool = (ConnectionPool) pool;
+    listener.opened(new TomcatGauges(connectionPool.getName(), connectionPool));
+    return null;
+  }
+}
