@@ -23,7 +23,8 @@ public final class ConnectionPools implements PoolListener {
   private static final ConnectionPools SHARED = new ConnectionPools();
 
   private final Map<String, PoolGauges> open = new ConcurrentHashMap<>();
-  private volatile PoolTimings timings = PoolTimings.NONE;
+  private final EarlyTimings early = new EarlyTimings();
+  private volatile PoolTimings timings = early;
 
   /** The pools of this agent. */
   public static ConnectionPools shared() {
@@ -47,8 +48,9 @@ public final class ConnectionPools implements PoolListener {
     timings.used(pool.poolName(), nanos);
   }
 
-  /** Where the pools' durations go from now on. */
+  /** Where the pools' durations go from now on, those reported so far first. */
   public void timings(PoolTimings receiver) {
+    early.handOver(receiver);
     timings = receiver;
   }
 
