@@ -98,6 +98,14 @@ class CollectorStackTest {
             + sent.getKey().substring("GET ".length()) + "\"})";
         awaitValue(query, value -> value == sent.getValue().get(), "the requests sent to " + sent.getKey() + ": " + sent.getValue());
       }
+      // the ledger's HikariCP pool, under the names the alert rules and the dashboard read
+      String pool = "job=\"" + service + "\",db_client_connection_pool_name=\"ledger\"";
+      awaitValue("db_client_connection_max{" + pool + "}", value -> value == 10, "the ledger pool's maximum size");
+      for (String series : List.of("db_client_connection_count{" + pool + ",db_client_connection_state=\"used\"}",
+          "db_client_connection_count{" + pool + ",db_client_connection_state=\"idle\"}", "db_client_connection_pending_requests{" + pool + "}",
+          "db_client_connection_wait_time_seconds_bucket{" + pool + "}", "db_client_connection_use_time_seconds_count{" + pool + "}")) {
+        awaitSeries(series, "the pool series " + series);
+      }
       assertThat(ledger.stderr()).doesNotContain("\"level\":\"ERROR\"");
     }
   }

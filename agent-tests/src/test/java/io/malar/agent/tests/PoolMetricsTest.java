@@ -65,10 +65,16 @@ class PoolMetricsTest {
           .extracting(Point::pool, Point::value).contains(Tuple.tuple("orders", 2L), Tuple.tuple("reports", 3L));
       assertThat(during).filteredOn(point -> point.metric().equals(COUNT)).extracting(Point::unit).containsOnly("{connection}");
 
-      // after the load: all idle, and every wait and use timed, the application's tracker or not
+      assertThat(during).as("a pool is read until it shuts down").anyMatch(point -> point.metric().equals(COUNT) && point.pool().equals("nightly"));
+
+      // after the load: all idle, and every wait and use timed, the application's tracker or not;
+      // one export more than those that may have been read before the load ended
+      int later = afterLoad + 1;
       List<Point> idle =
-          await(receiver, points -> points.stream().anyMatch(point -> point.export() >= afterLoad && isOrders(point, "used", 0))
-              && points.stream().anyMatch(point -> point.export() >= afterLoad && isOrders(point, "idle", PoolMetricsApp.ORDERS_MAX)));
+          await(receiver, points -> points.stream().anyMatch(point -> point.export() >= later && isOrders(point, "used", 0))
+              && points.stream().anyMatch(point -> point.export() >= later && isOrders(point, "idle", PoolMetricsApp.ORDERS_MAX)));
+      assertThat(idle).filteredOn(point -> point.export() >= later && point.metric().equals(COUNT)).extracting(Point::pool)
+          .as("the pool shut down is no longer read").containsOnly("orders", "reports");
       assertThat(latest(idle, "db.client.connection.wait_time", "orders").count()).isEqualTo(ORDERS_BORROWS);
       assertThat(latest(idle, "db.client.connection.use_time", "orders").count()).isEqualTo(ORDERS_BORROWS);
       assertThat(latest(idle, "db.client.connection.wait_time", "reports").count()).isEqualTo(PoolMetricsApp.REPORT_QUERIES);

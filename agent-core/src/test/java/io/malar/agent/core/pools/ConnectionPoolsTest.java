@@ -3,8 +3,10 @@ package io.malar.agent.core.pools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.bridge.PoolGauges;
+import io.malar.agent.bridge.WeakPoolGauges;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ConnectionPoolsTest {
@@ -25,7 +27,7 @@ class ConnectionPoolsTest {
 
   @Test
   void durationsReportedBeforeTheMetricsExistAreHandedOverInOrder() {
-    PoolGauges orders = new NamedPool("orders");
+    PoolGauges orders = pool("orders", new AtomicBoolean());
     pools.waited(orders, 1);
     pools.used(orders, 2);
     assertThat(received).isEmpty();
@@ -37,7 +39,7 @@ class ConnectionPoolsTest {
 
   @Test
   void theDurationsHeldAreBounded() {
-    PoolGauges orders = new NamedPool("orders");
+    PoolGauges orders = pool("orders", new AtomicBoolean());
     for (int i = 0; i < EarlyTimings.LIMIT + 10; i++) {
       pools.waited(orders, i);
     }
@@ -47,51 +49,17 @@ class ConnectionPoolsTest {
 
   @Test
   void aPoolIsReadUntilItCloses() {
-    NamedPool orders = new NamedPool("orders");
-    pools.opened(orders);
+    AtomicBoolean closed = new AtomicBoolean();
+    pools.opened(pool("orders", closed));
     List<String> read = new ArrayList<>();
     pools.forEachOpen(pool -> read.add(pool.poolName()));
-    orders.closed = true;
+    closed.set(true);
     pools.forEachOpen(pool -> read.add(pool.poolName()));
     assertThat(read).containsExactly("orders");
   }
 
-  private static final class NamedPool implements PoolGauges {
-    private final String name;
-    boolean closed;
-
-    NamedPool(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String poolName() {
-      return name;
-    }
-
-    @Override
-    public boolean closed() {
-      return closed;
-    }
-
-    @Override
-    public int idle() {
-      return 0;
-    }
-
-    @Override
-    public int used() {
-      return 0;
-    }
-
-    @Override
-    public int max() {
-      return 0;
-    }
-
-    @Override
-    public int pending() {
-      return 0;
-    }
+  /** A pool of no connections, closed once {@code closed} is set. */
+  private static PoolGauges pool(String name, AtomicBoolean closed) {
+    return new WeakPoolGauges<>(name, closed, AtomicBoolean::get, any -> 0, any -> 0, any -> 0, any -> 0);
   }
 }

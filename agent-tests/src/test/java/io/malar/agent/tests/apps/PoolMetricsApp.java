@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
@@ -17,7 +16,8 @@ import org.apache.commons.dbcp2.BasicDataSource;
 /**
  * Connection pools on H2 under a load that exhausts them, then left idle until the test stops the
  * application. {@code hikari}: pool {@code orders} (2 connections) borrowed by 6 threads, and pool
- * {@code reports} with the application's own metrics tracker, whose counts it prints; {@code
+ * {@code reports} with the application's own metrics tracker, whose counts it prints, and pool
+ * {@code nightly}, shut down after the load; {@code
  * dbcp2-tomcat}: a DBCP2 and a Tomcat JDBC pool of 2, each held full while a third caller waits.
  */
 public final class PoolMetricsApp {
@@ -44,31 +44,25 @@ public final class PoolMetricsApp {
     AtomicInteger used = new AtomicInteger();
     reportsConfig.setMetricsTrackerFactory(countingTracker(acquired, used));
     HikariDataSource reports = new HikariDataSource(reportsConfig);
+    HikariDataSource nightly = new HikariDataSource(hikariConfig("nightly", 1));
+    query(nightly);
     for (int i = 0; i < REPORT_QUERIES; i++) {
       query(reports);
     }
     System.out.println("reports tracker acquired " + acquired + " used " + used);
     AtomicInteger borrows = new AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      threads.add(
-          new Thread(
-              () -> {
-                for (int i = 0; i < BORROWS_PER_THREAD; i++) {
-                  try (Connection connection = orders.getConnection()) {
-                    borrows.incrementAndGet();
-                    Thread.sleep(400);
-                  } catch (SQLException | InterruptedException e) {
-                    System.out.println("borrow failed: " + e);
-                  }
-                }
-              }));
-    }
-    threads.forEach(Thread::start);
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    onThreads(
+        THREADS,
+        () -> {
+          for (int i = 0; i < BORROWS_PER_THREAD; i++) {
+            try (Connection connection = orders.getConnection()) {
+              borrows.incrementAndGet();
+              Thread.sleep(400);
+            }
+          }
+        });
     System.out.println("orders borrows " + borrows);
+    nightly.close();
   }
 
   private static HikariConfig hikariConfig(String name, int max) {
@@ -116,15 +110,29 @@ public final class PoolMetricsApp {
 
   /** Both connections borrowed and a third caller waiting, for three seconds. */
   private static void holdFull(DataSource pool) throws Exception {
-    CountDownLatch borrowed = new CountDownLatch(2);
+    onThreads(
+        3,
+        () -> {
+          try (Connection connection = pool.getConnection()) {
+            Thread.sleep(3000);
+          }
+        });
+    System.out.println("held " + pool.getClass().getSimpleName());
+  }
+
+  private interface Borrowing {
+    void run() throws SQLException, InterruptedException;
+  }
+
+  /** Runs {@code work} on {@code count} threads at once and waits for them. */
+  private static void onThreads(int count, Borrowing work) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 3; t++) {
+    for (int t = 0; t < count; t++) {
       threads.add(
           new Thread(
               () -> {
-                try (Connection connection = pool.getConnection()) {
-                  borrowed.countDown();
-                  Thread.sleep(3000);
+                try {
+                  work.run();
                 } catch (SQLException | InterruptedException e) {
                   System.out.println("borrow failed: " + e);
                 }
@@ -134,7 +142,6 @@ public final class PoolMetricsApp {
     for (Thread thread : threads) {
       thread.join();
     }
-    System.out.println("held " + pool.getClass().getSimpleName());
   }
 
   private static void query(DataSource pool) throws SQLException {

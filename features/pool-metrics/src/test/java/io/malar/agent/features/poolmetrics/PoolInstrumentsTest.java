@@ -3,6 +3,7 @@ package io.malar.agent.features.poolmetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.bridge.PoolGauges;
+import io.malar.agent.bridge.WeakPoolGauges;
 import io.malar.agent.core.pools.ConnectionPools;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.Test;
 class PoolInstrumentsTest {
   private final InMemoryMetricReader reader = InMemoryMetricReader.create();
   private final ConnectionPools pools = new ConnectionPools();
-  private final FakePool orders = new FakePool("orders", 1, 2, 3, 4);
-  private final FakePool reports = new FakePool("reports", 5, 0, -1, 0);
+  private final PoolState orders = new PoolState(1, 2, 3, 4);
+  private final PoolState reports = new PoolState(5, 0, -1, 0);
 
   @BeforeEach
   void register() {
     PoolInstruments.register(SdkMeterProvider.builder().registerMetricReader(reader).build().get("test"), pools);
-    pools.opened(orders);
-    pools.opened(reports);
+    pools.opened(orders.gauges("orders"));
+    pools.opened(reports.gauges("reports"));
   }
 
   @Test
@@ -51,15 +52,16 @@ class PoolInstrumentsTest {
     reports.closed = true;
     assertThat(points(reader.collectAllMetrics(), "db.client.connection.pending_requests")).containsOnlyKeys("orders");
 
-    pools.opened(new FakePool("orders", 0, 0, 10, 0));
+    PoolState replacement = new PoolState(0, 0, 10, 0);
+    pools.opened(replacement.gauges("orders"));
     assertThat(points(reader.collectAllMetrics(), "db.client.connection.max")).containsExactly(Map.entry("orders", 10L));
   }
 
   @Test
   void waitAndUseTimesAreHistogramsInSecondsPerPool() {
-    pools.waited(orders, 2_000_000);
-    pools.waited(orders, 40_000_000);
-    pools.used(reports, 1_500_000_000);
+    pools.waited(orders.gauges("orders"), 2_000_000);
+    pools.waited(orders.gauges("orders"), 40_000_000);
+    pools.used(reports.gauges("reports"), 1_500_000_000);
 
     Collection<MetricData> metrics = reader.collectAllMetrics();
     HistogramPointData wait = onlyPoint(metrics, "db.client.connection.wait_time");
@@ -92,50 +94,23 @@ class PoolInstrumentsTest {
     return metrics.stream().filter(metric -> metric.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + metrics));
   }
 
-  private static final class FakePool implements PoolGauges {
-    private final String name;
+  /** What a pool would answer; read through the same gauges as a library's pool. */
+  private static final class PoolState {
     volatile int idle;
     volatile int used;
-    private final int max;
-    private final int pending;
+    final int max;
+    final int pending;
     volatile boolean closed;
 
-    FakePool(String name, int idle, int used, int max, int pending) {
-      this.name = name;
+    PoolState(int idle, int used, int max, int pending) {
       this.idle = idle;
       this.used = used;
       this.max = max;
       this.pending = pending;
     }
 
-    @Override
-    public String poolName() {
-      return name;
-    }
-
-    @Override
-    public boolean closed() {
-      return closed;
-    }
-
-    @Override
-    public int idle() {
-      return idle;
-    }
-
-    @Override
-    public int used() {
-      return used;
-    }
-
-    @Override
-    public int max() {
-      return max;
-    }
-
-    @Override
-    public int pending() {
-      return pending;
+    PoolGauges gauges(String name) {
+      return new WeakPoolGauges<>(name, this, state -> state.closed, state -> state.idle, state -> state.used, state -> state.max, state -> state.pending);
     }
   }
 }

@@ -2,20 +2,29 @@ package io.malar.agent.instrumentation.pools.dbcp2;
 
 import io.malar.agent.bridge.PoolHelper;
 import io.malar.agent.bridge.PoolListener;
+import io.malar.agent.bridge.WeakPoolGauges;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 
 /**
- * Defined next to DBCP2: reads the object pool a {@code BasicDataSource} started. The pool's name
+ * Defined next to DBCP2: reads the object pool a {@code BasicDataSource} started, held weakly. The pool's name
  * is the {@code name} key of the data source's JMX name when it has one, else {@code
  * BasicDataSource@} and its identity.
  */
 public final class Dbcp2Helper implements PoolHelper {
   @Override
   public Object attach(Object pool, Object dataSource, PoolListener listener) {
-    listener.opened(new Dbcp2Gauges(name((BasicDataSource) dataSource), (GenericObjectPool<?>) pool));
+    listener.opened(
+        new WeakPoolGauges<>(
+            name((BasicDataSource) dataSource),
+            (GenericObjectPool<?>) pool,
+            GenericObjectPool::isClosed,
+            GenericObjectPool::getNumIdle,
+            GenericObjectPool::getNumActive,
+            GenericObjectPool::getMaxTotal,
+            GenericObjectPool::getNumWaiters));
     return null;
   }
 

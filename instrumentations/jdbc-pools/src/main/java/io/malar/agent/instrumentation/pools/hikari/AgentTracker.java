@@ -3,8 +3,10 @@ package io.malar.agent.instrumentation.pools.hikari;
 import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.PoolStats;
 import io.malar.agent.bridge.AdviceErrors;
+import io.malar.agent.bridge.PoolGauges;
 import io.malar.agent.bridge.PoolListener;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The pool's tracker: reports the waits and uses HikariCP measures to the agent, then hands every
@@ -13,15 +15,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class AgentTracker implements IMetricsTracker {
   private final IMetricsTracker application;
-  private final HikariGauges gauges;
+  private final PoolGauges gauges;
+  private final AtomicBoolean shutDown;
   private final PoolListener listener;
   // the gauges hold the statistics weakly: the pool, through this tracker, keeps them alive
   @SuppressWarnings("unused")
   private final PoolStats poolStats;
 
-  AgentTracker(IMetricsTracker application, HikariGauges gauges, PoolStats poolStats, PoolListener listener) {
+  AgentTracker(
+      IMetricsTracker application, PoolGauges gauges, AtomicBoolean shutDown, PoolStats poolStats, PoolListener listener) {
     this.application = application;
     this.gauges = gauges;
+    this.shutDown = shutDown;
     this.poolStats = poolStats;
     this.listener = listener;
   }
@@ -67,7 +72,7 @@ final class AgentTracker implements IMetricsTracker {
   /** The pool shut down. */
   @Override
   public void close() {
-    gauges.shutDown();
+    shutDown.set(true);
     if (application != null) {
       application.close();
     }

@@ -4,7 +4,10 @@ import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.PoolStats;
 import io.malar.agent.bridge.AdviceErrors;
+import io.malar.agent.bridge.PoolGauges;
 import io.malar.agent.bridge.PoolListener;
+import io.malar.agent.bridge.WeakPoolGauges;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Installed in a HikariCP pool in place of the application's tracker factory (or of none): the
@@ -23,12 +26,22 @@ final class AgentTrackerFactory implements MetricsTrackerFactory {
   @Override
   public IMetricsTracker create(String poolName, PoolStats poolStats) {
     IMetricsTracker applicationTracker = application == null ? null : application.create(poolName, poolStats);
-    HikariGauges gauges = new HikariGauges(poolName, poolStats);
+    AtomicBoolean shutDown = new AtomicBoolean();
+    // the statistics HikariCP publishes for metrics systems, refreshed by the pool at most once a second
+    PoolGauges gauges =
+        new WeakPoolGauges<>(
+            poolName,
+            poolStats,
+            stats -> shutDown.get(),
+            PoolStats::getIdleConnections,
+            PoolStats::getActiveConnections,
+            PoolStats::getMaxConnections,
+            PoolStats::getPendingThreads);
     try {
       listener.opened(gauges);
     } catch (Throwable error) {
       AdviceErrors.record(error);
     }
-    return new AgentTracker(applicationTracker, gauges, poolStats, listener);
+    return new AgentTracker(applicationTracker, gauges, shutDown, poolStats, listener);
   }
 }
