@@ -45,13 +45,13 @@ class PoolMetricsTest {
   }
 
   private static void hikari(String hikariJar) throws Exception {
-    String withoutAgent = loadDone(start(null, "hikari", hikariJar));
+    String withoutAgent = loadDone(start(null, "hikari", "HikariCP-", hikariJar));
     assertThat(withoutAgent)
         .contains("reports tracker acquired " + PoolMetricsApp.REPORT_QUERIES + " used " + PoolMetricsApp.REPORT_QUERIES)
         .contains("orders borrows " + ORDERS_BORROWS)
         .doesNotContain("failed");
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
-        AgentApp app = start(receiver, "hikari", hikariJar)) {
+        AgentApp app = start(receiver, "hikari", "HikariCP-", hikariJar)) {
       // the application's own tracker saw every call, as without the agent
       assertThat(awaitLoadDone(app)).isEqualTo(withoutAgent);
       int afterLoad = receiver.metricRequests().size();
@@ -84,10 +84,24 @@ class PoolMetricsTest {
   }
 
   @Test
-  void dbcp2AndTomcatJdbcPoolsAreCounted() throws Exception {
+  void dbcp2AndNewestTomcatJdbcPoolsAreCounted() throws Exception {
+    dbcp2AndTomcat(null);
+  }
+
+  /** Tomcat 9's, the oldest tested: the same pool API. */
+  @Test
+  void dbcp2AndOldestTomcatJdbcPoolsAreCounted() throws Exception {
+    String oldest = System.getProperty("malar.test.tomcat-jdbc.oldest");
+    assertThat(Path.of(oldest)).exists();
+    dbcp2AndTomcat(oldest);
+  }
+
+  private static void dbcp2AndTomcat(String tomcatJdbcJar) throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
-        AgentApp app = start(receiver, "dbcp2-tomcat", null)) {
-      assertThat(awaitLoadDone(app)).contains("held BasicDataSource", "held DataSource").doesNotContain("failed");
+        AgentApp app = start(receiver, "dbcp2-tomcat", "tomcat-jdbc-", tomcatJdbcJar)) {
+      String output = awaitLoadDone(app);
+      assertThat(output).contains("held BasicDataSource", "held DataSource").doesNotContain("failed")
+          .isEqualTo(loadDone(start(null, "dbcp2-tomcat", "tomcat-jdbc-", tomcatJdbcJar)));
       for (String pool : List.of("ledger-dbcp2", "ledger-tomcat")) {
         List<Point> seen =
             await(receiver, points -> points.stream().anyMatch(point -> point.pool().equals(pool) && point.metric().equals(COUNT) && "idle".equals(point.state()) && point.value() == 2));
@@ -121,11 +135,12 @@ class PoolMetricsTest {
     return point.metric().equals(COUNT) && point.pool().equals("orders") && state.equals(point.state()) && point.value() == value;
   }
 
-  private static AgentApp start(OtlpReceiver receiver, String mode, String hikariJar) throws Exception {
+  /** Without the agent when {@code receiver} is null; with {@code replacement}, if any, in place of the jar named {@code jarPrefix}. */
+  private static AgentApp start(OtlpReceiver receiver, String mode, String jarPrefix, String replacement) throws Exception {
     AgentApp.Builder builder =
         AgentApp.main(PoolMetricsApp.class).property("otel.metric.export.interval", "500").args(mode);
-    if (hikariJar != null) {
-      builder = builder.replacingJar("HikariCP-", hikariJar);
+    if (replacement != null) {
+      builder = builder.replacingJar(jarPrefix, replacement);
     }
     return (receiver == null ? builder.withoutAgent() : builder.exportingTo(receiver)).start();
   }
