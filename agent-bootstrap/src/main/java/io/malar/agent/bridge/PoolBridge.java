@@ -21,4 +21,18 @@ public final class PoolBridge {
       current.poolStarted(library, pool, owner);
     }
   }
+
+  public static void connectionWaited(Object pool, long nanos) {
+    PoolHook current = hook;
+    if (current != null && pool != null) {
+      current.connectionWaited(pool, nanos);
+    }
+  }
+
+  public static void connectionUsed(Object pool, long nanos) {
+    PoolHook current = hook;
+    if (current != null) {
+      current.connectionUsed(pool, nanos);
+    }
+  }
 }

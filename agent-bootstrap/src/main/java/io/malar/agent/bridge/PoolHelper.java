@@ -7,7 +7,8 @@ package io.malar.agent.bridge;
 public interface PoolHelper {
   /**
    * Starts reading {@code pool} (with {@code owner}, the object that configures it, or null) into
-   * {@code listener}; returns what the advice installs in the pool, or null.
+   * {@code listener}; returns what the advice installs in the pool (HikariCP's tracker factory), or
+   * the gauges of the pool.
    */
   Object attach(Object pool, Object owner, PoolListener listener);
 }

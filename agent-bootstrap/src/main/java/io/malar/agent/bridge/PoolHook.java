@@ -14,4 +14,10 @@ public interface PoolHook {
    * data source that configures it, or null.
    */
   void poolStarted(String library, Object pool, Object owner);
+
+  /** A caller waited {@code nanos} for a connection of a started {@code pool} (given one or not). */
+  void connectionWaited(Object pool, long nanos);
+
+  /** A connection of a started {@code pool} was borrowed for {@code nanos}. */
+  void connectionUsed(Object pool, long nanos);
 }

@@ -27,6 +27,8 @@ class PoolMetricsTest {
   private static final String COUNT = "db.client.connection.count";
   private static final String MAX = "db.client.connection.max";
   private static final String PENDING = "db.client.connection.pending_requests";
+  private static final String WAIT_TIME = "db.client.connection.wait_time";
+  private static final String USE_TIME = "db.client.connection.use_time";
   private static final int ORDERS_BORROWS = PoolMetricsApp.THREADS * PoolMetricsApp.BORROWS_PER_THREAD;
 
   /** One exported point: gauges carry {@code value}, histograms {@code count}. */
@@ -75,10 +77,10 @@ class PoolMetricsTest {
               && points.stream().anyMatch(point -> point.export() >= later && isOrders(point, "idle", PoolMetricsApp.ORDERS_MAX)));
       assertThat(idle).filteredOn(point -> point.export() >= later && point.metric().equals(COUNT)).extracting(Point::pool)
           .as("the pool shut down is no longer read").containsOnly("orders", "reports");
-      assertThat(latest(idle, "db.client.connection.wait_time", "orders").count()).isEqualTo(ORDERS_BORROWS);
-      assertThat(latest(idle, "db.client.connection.use_time", "orders").count()).isEqualTo(ORDERS_BORROWS);
-      assertThat(latest(idle, "db.client.connection.wait_time", "reports").count()).isEqualTo(PoolMetricsApp.REPORT_QUERIES);
-      assertThat(latest(idle, "db.client.connection.use_time", "reports").unit()).isEqualTo("s");
+      assertThat(latest(idle, WAIT_TIME, "orders").count()).isEqualTo(ORDERS_BORROWS);
+      assertThat(latest(idle, USE_TIME, "orders").count()).isEqualTo(ORDERS_BORROWS);
+      assertThat(latest(idle, WAIT_TIME, "reports").count()).isEqualTo(PoolMetricsApp.REPORT_QUERIES);
+      assertThat(latest(idle, USE_TIME, "reports").unit()).isEqualTo("s");
       assertThat(app.agentErrors()).isEmpty();
     }
   }
@@ -110,6 +112,11 @@ class PoolMetricsTest {
         assertThat(ofPool).as(pool).anyMatch(point -> point.metric().equals(PENDING) && point.value() == 1);
         assertThat(ofPool).as(pool).filteredOn(point -> point.metric().equals(MAX)).extracting(Point::value).containsOnly(2L);
       }
+      // one query and three holders per pool; Tomcat's pool keeps each connection's borrow time
+      List<Point> timed =
+          await(receiver, points -> points.stream().anyMatch(point -> point.pool().equals("ledger-tomcat") && point.metric().equals(USE_TIME) && point.count() == 4));
+      assertThat(latest(timed, WAIT_TIME, "ledger-dbcp2").count()).isEqualTo(4);
+      assertThat(latest(timed, WAIT_TIME, "ledger-tomcat").count()).isEqualTo(4);
       assertThat(app.agentErrors()).isEmpty();
     }
   }

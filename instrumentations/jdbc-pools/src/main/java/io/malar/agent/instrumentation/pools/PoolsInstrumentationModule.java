@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Finds connection pools as they start, so their state can be read when metrics are exported:
  * HikariCP through the metrics tracker it is given (the application's, if any, still gets every
- * call), Apache DBCP2 and Tomcat JDBC through their pool objects. Nothing is wrapped around the
- * connections.
+ * call; the pool times waits and uses itself), Apache DBCP2 and Tomcat JDBC through their pool
+ * objects, with the waits timed around their borrowing method and Tomcat's uses from the borrow
+ * time each pooled connection keeps. Nothing is wrapped around the connections.
  */
 public final class PoolsInstrumentationModule implements InstrumentationModule {
   private static final String ADVICE = "io.malar.agent.instrumentation.pools.";
@@ -54,12 +55,15 @@ public final class PoolsInstrumentationModule implements InstrumentationModule {
     return TypeInstrumentation.forTypes(named("org.apache.commons.dbcp2.BasicDataSource"))
         .requiring("org.apache.commons.pool2.impl.GenericObjectPool")
         .advise(named("createConnectionPool").and(takesArguments(1)), ADVICE + "Dbcp2PoolAdvice")
+        .advise(named("getConnection").and(takesArguments(0)), ADVICE + "Dbcp2WaitAdvice")
         .build();
   }
 
   private static TypeInstrumentation tomcatJdbc() {
     return TypeInstrumentation.forTypes(named("org.apache.tomcat.jdbc.pool.ConnectionPool"))
         .advise(isConstructor().and(takesArguments(1)), ADVICE + "TomcatPoolAdvice")
+        .advise(named("borrowConnection").and(takesArguments(3)), ADVICE + "TomcatWaitAdvice")
+        .advise(named("returnConnection").and(takesArguments(1)), ADVICE + "TomcatUseAdvice")
         .build();
   }
 

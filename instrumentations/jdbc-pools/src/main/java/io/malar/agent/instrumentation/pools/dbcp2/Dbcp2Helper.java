@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.pools.dbcp2;
 
+import io.malar.agent.bridge.PoolGauges;
 import io.malar.agent.bridge.PoolHelper;
 import io.malar.agent.bridge.PoolListener;
 import io.malar.agent.bridge.WeakPoolGauges;
@@ -16,7 +17,7 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
 public final class Dbcp2Helper implements PoolHelper {
   @Override
   public Object attach(Object pool, Object dataSource, PoolListener listener) {
-    listener.opened(
+    PoolGauges gauges =
         new WeakPoolGauges<>(
             name((BasicDataSource) dataSource),
             (GenericObjectPool<?>) pool,
@@ -24,8 +25,9 @@ public final class Dbcp2Helper implements PoolHelper {
             GenericObjectPool::getNumIdle,
             GenericObjectPool::getNumActive,
             GenericObjectPool::getMaxTotal,
-            GenericObjectPool::getNumWaiters));
-    return null;
+            GenericObjectPool::getNumWaiters);
+    listener.opened(gauges);
+    return gauges;
   }
 
   private static String name(BasicDataSource dataSource) {

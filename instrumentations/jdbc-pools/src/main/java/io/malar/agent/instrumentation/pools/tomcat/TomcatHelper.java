@@ -1,5 +1,6 @@
 package io.malar.agent.instrumentation.pools.tomcat;
 
+import io.malar.agent.bridge.PoolGauges;
 import io.malar.agent.bridge.PoolHelper;
 import io.malar.agent.bridge.PoolListener;
 import io.malar.agent.bridge.WeakPoolGauges;
@@ -10,7 +11,7 @@ public final class TomcatHelper implements PoolHelper {
   @Override
   public Object attach(Object pool, Object owner, PoolListener listener) {
     ConnectionPool connectionPool = (ConnectionPool) pool;
-    listener.opened(
+    PoolGauges gauges =
         new WeakPoolGauges<>(
             connectionPool.getName(),
             connectionPool,
@@ -18,7 +19,8 @@ public final class TomcatHelper implements PoolHelper {
             ConnectionPool::getIdle,
             ConnectionPool::getActive,
             current -> current.getPoolProperties().getMaxActive(),
-            ConnectionPool::getWaitCount));
-    return null;
+            ConnectionPool::getWaitCount);
+    listener.opened(gauges);
+    return gauges;
   }
 }
