@@ -41,9 +41,7 @@ class PoolMetricsTest {
 
   @Test
   void oldestHikariPoolsUnderALoadThatExhaustsThem() throws Exception {
-    String oldest = System.getProperty("malar.test.hikari.oldest");
-    assertThat(Path.of(oldest)).exists();
-    hikari(oldest);
+    hikari(oldestJar("malar.test.hikari.oldest"));
   }
 
   private static void hikari(String hikariJar) throws Exception {
@@ -93,9 +91,14 @@ class PoolMetricsTest {
   /** Tomcat 9's, the oldest tested: the same pool API. */
   @Test
   void dbcp2AndOldestTomcatJdbcPoolsAreCounted() throws Exception {
-    String oldest = System.getProperty("malar.test.tomcat-jdbc.oldest");
-    assertThat(Path.of(oldest)).exists();
-    dbcp2AndTomcat(oldest);
+    dbcp2AndTomcat(oldestJar("malar.test.tomcat-jdbc.oldest"));
+  }
+
+  /** The jar the build copied for a test of the oldest version, named by a system property. */
+  private static String oldestJar(String property) {
+    String jar = System.getProperty(property);
+    assertThat(Path.of(jar)).exists();
+    return jar;
   }
 
   private static void dbcp2AndTomcat(String tomcatJdbcJar) throws Exception {
