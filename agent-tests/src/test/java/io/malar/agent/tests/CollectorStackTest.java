@@ -46,7 +46,7 @@ class CollectorStackTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String FARMER = "GET /api/v1/farmers/*";
   private static final Map<String, String> PATHS_BY_ROUTE = new LinkedHashMap<>();
-  private static final Pattern METRIC_NAME = Pattern.compile("\\b(malar|http_server|db_client)_[a-z0-9_]+\\b");
+  private static final Pattern METRIC_NAME = Pattern.compile("\\b(malar|http_server|db_client|jvm)_[a-z0-9_]+\\b");
 
   static {
     PATHS_BY_ROUTE.put(FARMER, "/api/v1/farmers/");
