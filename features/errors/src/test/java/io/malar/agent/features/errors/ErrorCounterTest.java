@@ -2,7 +2,7 @@ package io.malar.agent.features.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.malar.agent.core.errors.FailedRequest;
+import io.malar.agent.core.errors.TestRequest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -69,7 +69,7 @@ class ErrorCounterTest {
   @Test
   void theCategoryGoesOnTheServerSpan() {
     Span server = tracer.spanBuilder("GET /farmers/*").setSpanKind(SpanKind.SERVER).startSpan();
-    counter.requestFailed(server, new Request("/farmers/*"), 500, new IllegalStateException(new SQLException("bad")));
+    counter.requestFailed(server, new TestRequest("/farmers/*"), 500, new IllegalStateException(new SQLException("bad")));
     assertThat(((ReadableSpan) server).getAttribute(ErrorCounter.ERROR_CATEGORY)).isEqualTo("database");
     server.end();
   }
@@ -88,7 +88,7 @@ class ErrorCounterTest {
       call.setAttribute("error.type", failedCallError);
     }
     call.end();
-    counter.requestFailed(server, new Request(route), status, thrown);
+    counter.requestFailed(server, new TestRequest(route), status, thrown);
     server.end();
   }
 
@@ -106,48 +106,5 @@ class ErrorCounterTest {
       }
     }
     return counts;
-  }
-
-  private static final class Request implements FailedRequest {
-    private final String route;
-
-    Request(String route) {
-      this.route = route;
-    }
-
-    @Override
-    public String method() {
-      return "GET";
-    }
-
-    @Override
-    public String route() {
-      return route;
-    }
-
-    @Override
-    public String url() {
-      return "http://127.0.0.1:8080" + route;
-    }
-
-    @Override
-    public String query() {
-      return null;
-    }
-
-    @Override
-    public String header(String name) {
-      return null;
-    }
-
-    @Override
-    public String clientAddress() {
-      return "127.0.0.1";
-    }
-
-    @Override
-    public String remoteUser() {
-      return null;
-    }
   }
 }
