@@ -8,7 +8,8 @@
 #
 #   benchmarks/startup.sh [--launches N] [--configs "none malar otel"] [--java PATH]
 #                        (defaults: 10 launches, the java on the PATH)
-#   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain), otel
+#   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain),
+#                   malar-no-jvm (malar-agent without its JVM metrics), otel
 #
 # Raw rows go to benchmarks/target/startup/runs.csv (with the JVM's CPU time until it answered,
 # user + system, which a busy machine disturbs less than the elapsed time, and malar-agent's
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --launches) launches="$2"; shift ;;
     --configs) read -r -a configs <<<"$2"; shift ;;
     --java) java="$2"; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/startup.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -56,8 +57,9 @@ launch() {
     none) java_args=() ;;
     malar) java_args+=("-javaagent:$agent_jar") ;;
     malar-premain) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.startup=premain") ;;
+    malar-no-jvm) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.jvm-metrics.enabled=false") ;;
     otel) java_args+=("-javaagent:$otel_jar") ;;
-    *) echo "unknown configuration: $config (none, malar, malar-premain, otel)" >&2; exit 2 ;;
+    *) echo "unknown configuration: $config (none, malar, malar-premain, malar-no-jvm, otel)" >&2; exit 2 ;;
   esac
   port=$(free_port)
   data_dir=$(mktemp -d)

@@ -29,7 +29,8 @@ public final class DemoCollector {
         List<ReceivedSpan> spans = receiver.spans();
         Files.writeString(
             summaryFile,
-            ExportSummary.render(spans, receiver.metricRequests().size()) + CapturedErrors.render(sentry.events(), spans));
+            ExportSummary.render(spans, receiver.metricRequests().size()) + CapturedErrors.render(sentry.events(), spans)
+                + MetricsSummary.render(receiver.metricRequests()));
       } catch (IOException | RuntimeException e) {
         System.err.println("cannot write the export summary to " + summaryFile + ": " + e);
       } finally {

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * What the backends made of the demo, read from their own HTTP APIs: an example trace as Jaeger
- * returns it, drawn as a tree, and the p50/p95/p99 of each route as Prometheus answers them.
+ * returns it, drawn as a tree, the p50/p95/p99 of each route, and the failed requests by error
+ * category and the JVM's heap and garbage collections as Prometheus answers them.
  *
  * <pre>StackReport JAEGER_URL PROMETHEUS_URL SERVICE</pre>
  */
@@ -40,6 +41,7 @@ public final class StackReport {
     String service = args[2];
     System.out.println(exampleTrace(jaeger, service));
     System.out.println(routeTable(prometheus, service));
+    System.out.println(errorsAndJvm(prometheus, service));
   }
 
   static String exampleTrace(String jaeger, String service) throws IOException, InterruptedException {
@@ -113,6 +115,39 @@ public final class StackReport {
     rows.forEach((route, values) -> text.append(String.format(Locale.ROOT, "  %9.1f %9.1f %9.1f  %s%n",
         values[0] * 1000, values[1] * 1000, values[2] * 1000, route)));
     return text.toString();
+  }
+
+  /** The run's failed requests per category, the heap now and the collections so far. */
+  static String errorsAndJvm(String prometheus, String service) throws IOException, InterruptedException {
+    String job = "{job=\"" + service + "\"}";
+    String heap = "{job=\"" + service + "\",jvm_memory_type=\"heap\"}";
+    StringBuilder text = new StringBuilder("Failed requests by error category (malar_http_server_errors_total):\n");
+    for (Map.Entry<String, Double> category : byLabel(prometheus, "sum by (error_category) (malar_http_server_errors_total" + job + ")",
+        "error_category").entrySet()) {
+      text.append(String.format(Locale.ROOT, "  %,6.0f  %s%n", category.getValue(), category.getKey()));
+    }
+    text.append(String.format(Locale.ROOT, "JVM: heap %.1f MB in use, %.1f MB after the last GC, of %.1f MB at most%n",
+        sum(prometheus, "sum(jvm_memory_used_bytes" + heap + ")") / (1024 * 1024),
+        sum(prometheus, "sum(jvm_memory_used_after_last_gc_bytes" + heap + ")") / (1024 * 1024),
+        sum(prometheus, "sum(jvm_memory_limit_bytes" + heap + ")") / (1024 * 1024)));
+    Map<String, Double> collections = byLabel(prometheus, "sum by (jvm_gc_name) (jvm_gc_duration_seconds_count" + job + ")", "jvm_gc_name");
+    Map<String, Double> seconds = byLabel(prometheus, "sum by (jvm_gc_name) (jvm_gc_duration_seconds_sum" + job + ")", "jvm_gc_name");
+    collections.forEach((collector, count) -> text.append(String.format(Locale.ROOT, "  GC %-22s %,6.0f collections, %,10.1f ms in all%n",
+        collector, count, seconds.getOrDefault(collector, 0.0) * 1000)));
+    return text.toString();
+  }
+
+  private static Map<String, Double> byLabel(String prometheus, String query, String label) throws IOException, InterruptedException {
+    Map<String, Double> values = new TreeMap<>();
+    for (JsonNode series : get(prometheus + "/api/v1/query?query=" + encode(query)).path("data").path("result")) {
+      values.put(series.path("metric").path(label).asText(), series.path("value").get(1).asDouble());
+    }
+    return values;
+  }
+
+  private static double sum(String prometheus, String query) throws IOException, InterruptedException {
+    JsonNode result = get(prometheus + "/api/v1/query?query=" + encode(query)).path("data").path("result");
+    return result.isEmpty() ? 0 : result.get(0).path("value").get(1).asDouble();
   }
 
   private static JsonNode get(String url) throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package io.malar.agent.core.errors;
 
 import io.malar.agent.bridge.AdviceErrors;
 import io.opentelemetry.api.trace.Span;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Where server instrumentations report a request that threw or answered with an error status,
@@ -10,11 +12,11 @@ import io.opentelemetry.api.trace.Span;
  * still add attributes to the span.
  */
 public final class RequestErrors {
-  private static volatile Listener listener;
+  private static final List<Listener> LISTENERS = new CopyOnWriteArrayList<>();
 
   private RequestErrors() {}
 
-  /** Receives failed requests; at most one, set by the feature that reports errors. */
+  /** Receives failed requests; one per feature that reports errors (Sentry, the error counter). */
   public interface Listener {
     /**
      * @param status the response status (500 when an exception escaped without one), or 0
@@ -24,20 +26,18 @@ public final class RequestErrors {
     void requestFailed(Span serverSpan, FailedRequest request, int status, Throwable thrown);
   }
 
-  public static void setListener(Listener newListener) {
-    listener = newListener;
+  public static void addListener(Listener listener) {
+    LISTENERS.add(listener);
   }
 
-  /** Never throws: a listener's error is counted and logged like an advice error. */
+  /** Never throws: a listener's error is counted and logged like an advice error, and the next listener still runs. */
   public static void requestFailed(Span serverSpan, FailedRequest request, int status, Throwable thrown) {
-    Listener current = listener;
-    if (current == null) {
-      return;
-    }
-    try {
-      current.requestFailed(serverSpan, request, status, thrown);
-    } catch (Throwable error) {
-      AdviceErrors.record(error);
+    for (Listener listener : LISTENERS) {
+      try {
+        listener.requestFailed(serverSpan, request, status, thrown);
+      } catch (Throwable error) {
+        AdviceErrors.record(error);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.malar.agent.features.sentry;
 
+import io.malar.agent.core.errors.ErrorCategory;
 import io.malar.agent.core.errors.SqlLiterals;
 import io.sentry.EventProcessor;
 import io.sentry.Hint;

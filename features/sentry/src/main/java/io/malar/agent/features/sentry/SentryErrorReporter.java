@@ -1,5 +1,6 @@
 package io.malar.agent.features.sentry;
 
+import io.malar.agent.core.errors.ErrorCategory;
 import io.malar.agent.core.errors.FailedRequest;
 import io.malar.agent.core.errors.RequestErrors;
 import io.opentelemetry.api.common.AttributeKey;

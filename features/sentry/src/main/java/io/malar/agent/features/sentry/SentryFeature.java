@@ -60,7 +60,7 @@ public final class SentryFeature implements AgentFeature {
           "error", e.getMessage());
       return;
     }
-    RequestErrors.setListener(reporter);
+    RequestErrors.addListener(reporter);
     AgentLog.info(
         "sentry: errors are captured",
         "environment", sentry.environment,

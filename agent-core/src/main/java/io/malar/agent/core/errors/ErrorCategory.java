@@ -1,4 +1,4 @@
-package io.malar.agent.features.sentry;
+package io.malar.agent.core.errors;
 
 import static io.opentelemetry.semconv.DbAttributes.DB_SYSTEM_NAME;
 import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
@@ -12,16 +12,17 @@ import java.util.Map;
 /**
  * The monitoring guide's error categories, derived from what the agent sees, without any change
  * to the application: the exception's cause chain, then the status code, then the request's
- * failed database or Redis calls.
+ * failed database or Redis calls. Shared by every feature that reports errors, so a request has
+ * one category wherever it is counted or sent.
  */
-final class ErrorCategory {
-  static final String DATABASE = "database";
-  static final String NETWORK = "network";
-  static final String EXTERNAL_SERVICE = "external_service";
-  static final String VALIDATION = "validation";
-  static final String AUTHENTICATION = "authentication";
-  static final String AUTHORIZATION = "authorization";
-  static final String BUSINESS_LOGIC = "business_logic";
+public final class ErrorCategory {
+  public static final String DATABASE = "database";
+  public static final String NETWORK = "network";
+  public static final String EXTERNAL_SERVICE = "external_service";
+  public static final String VALIDATION = "validation";
+  public static final String AUTHENTICATION = "authentication";
+  public static final String AUTHORIZATION = "authorization";
+  public static final String BUSINESS_LOGIC = "business_logic";
 
   private static final int MAX_CAUSES = 16;
   /** Exception classes (or their superclasses) by name: most are not visible to the agent. */
@@ -56,7 +57,7 @@ final class ErrorCategory {
    * @param status the response status, or 0
    * @param calls the request's recent database and Redis calls
    */
-  static String of(Throwable thrown, int status, List<ReadableSpan> calls) {
+  public static String of(Throwable thrown, int status, List<ReadableSpan> calls) {
     if (thrown != null) {
       String fromCauses = fromCauseChain(thrown);
       if (fromCauses != null) {
@@ -84,7 +85,7 @@ final class ErrorCategory {
   }
 
   /** The category of the outermost exception in the chain that has one. */
-  static String fromCauseChain(Throwable thrown) {
+  public static String fromCauseChain(Throwable thrown) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable current = thrown; current != null && seen.size() < MAX_CAUSES; current = current.getCause()) {
       if (seen.put(current, Boolean.TRUE) != null) {
@@ -99,7 +100,7 @@ final class ErrorCategory {
   }
 
   /** Whether any exception in the chain is a database error, however it was wrapped. */
-  static boolean hasDatabaseCause(Throwable thrown) {
+  public static boolean hasDatabaseCause(Throwable thrown) {
     Throwable current = thrown;
     for (int i = 0; current != null && i < MAX_CAUSES; i++, current = current.getCause()) {
       if (DATABASE.equals(ofClass(current.getClass()))) {

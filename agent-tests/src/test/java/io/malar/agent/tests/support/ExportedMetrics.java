@@ -1,0 +1,58 @@
+package io.malar.agent.tests.support;
+
+import io.malar.otlp.receiver.OtlpReceiver;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What an in-test OTLP receiver holds of the metrics, oldest export first. */
+public final class ExportedMetrics {
+  private ExportedMetrics() {}
+
+  /** Every exported instance of the metric, one per export that carried it. */
+  public static List<Metric> named(OtlpReceiver receiver, String name) {
+    List<Metric> metrics = new ArrayList<>();
+    for (Metric metric : all(receiver)) {
+      if (metric.getName().equals(name)) {
+        metrics.add(metric);
+      }
+    }
+    return metrics;
+  }
+
+  public static Set<String> names(OtlpReceiver receiver) {
+    Set<String> names = new TreeSet<>();
+    for (Metric metric : all(receiver)) {
+      names.add(metric.getName());
+    }
+    return names;
+  }
+
+  /** A string attribute's value, or null. */
+  public static String attribute(List<KeyValue> attributes, String key) {
+    for (KeyValue attribute : attributes) {
+      if (attribute.getKey().equals(key)) {
+        return attribute.getValue().getStringValue();
+      }
+    }
+    return null;
+  }
+
+  private static List<Metric> all(OtlpReceiver receiver) {
+    List<Metric> metrics = new ArrayList<>();
+    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
+      for (ResourceMetrics resource : request.getResourceMetricsList()) {
+        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+          metrics.addAll(scope.getMetricsList());
+        }
+      }
+    }
+    return metrics;
+  }
+}
