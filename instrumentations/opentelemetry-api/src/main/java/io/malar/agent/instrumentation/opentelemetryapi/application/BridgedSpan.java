@@ -1,0 +1,121 @@
+package io.malar.agent.instrumentation.opentelemetryapi.application;
+
+import io.malar.agent.bridge.AgentOtelSpan;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.TraceStateBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One of the agent's spans, made by the application or by the agent, seen through the application's API. */
+final class BridgedSpan implements Span {
+  private static final long NOW = -1;
+
+  private final AgentOtelSpan span;
+  private volatile SpanContext spanContext;
+
+  BridgedSpan(AgentOtelSpan span) {
+    this.span = span;
+  }
+
+  AgentOtelSpan agentSpan() {
+    return span;
+  }
+
+  @Override
+  public <T> Span setAttribute(AttributeKey<T> key, T value) {
+    if (key != null) {
+      span.setAttribute(key.getKey(), value);
+    }
+    return this;
+  }
+
+  @Override
+  public Span addEvent(String name, Attributes attributes) {
+    span.addEvent(name, ApplicationAttributes.toMap(attributes), NOW);
+    return this;
+  }
+
+  @Override
+  public Span addEvent(String name, Attributes attributes, long timestamp, TimeUnit unit) {
+    span.addEvent(name, ApplicationAttributes.toMap(attributes), unit == null ? NOW : unit.toNanos(timestamp));
+    return this;
+  }
+
+  @Override
+  public Span setStatus(StatusCode statusCode, String description) {
+    if (statusCode != null) {
+      span.setStatus(statusCode.name(), description);
+    }
+    return this;
+  }
+
+  @Override
+  public Span recordException(Throwable exception, Attributes additionalAttributes) {
+    if (exception != null) {
+      span.recordException(exception, ApplicationAttributes.toMap(additionalAttributes));
+    }
+    return this;
+  }
+
+  @Override
+  public Span updateName(String name) {
+    span.updateName(name);
+    return this;
+  }
+
+  @Override
+  public void end() {
+    span.end(NOW);
+  }
+
+  @Override
+  public void end(long timestamp, TimeUnit unit) {
+    span.end(unit == null ? NOW : unit.toNanos(timestamp));
+  }
+
+  @Override
+  public SpanContext getSpanContext() {
+    SpanContext known = spanContext;
+    if (known == null) {
+      TraceFlags flags = TraceFlags.fromByte(span.traceFlags());
+      TraceState state = traceState(span.traceState());
+      known =
+          span.isRemote()
+              ? SpanContext.createFromRemoteParent(span.traceId(), span.spanId(), flags, state)
+              : SpanContext.create(span.traceId(), span.spanId(), flags, state);
+      spanContext = known;
+    }
+    return known;
+  }
+
+  @Override
+  public boolean isRecording() {
+    return span.isRecording();
+  }
+
+  @Override
+  public String toString() {
+    return "BridgedSpan{" + getSpanContext() + "}";
+  }
+
+  private static TraceState traceState(Map<String, String> entries) {
+    if (entries.isEmpty()) {
+      return TraceState.getDefault();
+    }
+    // a builder puts each entry first: add them last to first to keep their order
+    List<Map.Entry<String, String>> inOrder = new ArrayList<>(entries.entrySet());
+    TraceStateBuilder builder = TraceState.builder();
+    for (int i = inOrder.size() - 1; i >= 0; i--) {
+      builder.put(inOrder.get(i).getKey(), inOrder.get(i).getValue());
+    }
+    return builder.build();
+  }
+}
