@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.malar.agent.tests.apps.OpenTelemetryApiApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.Http;
+import io.malar.agent.tests.support.ReceivedMetrics;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,11 +114,9 @@ class OpenTelemetryApiTest {
             assertThat(kv.getValue().getStringValue()).isEqualTo("no roses left");
           });
 
-      Map<String, Double> byOutcome = awaitSums(receiver, "shop.orders", "outcome", 2);
-      assertThat(byOutcome).containsEntry("taken", 1.0).containsEntry("refused", 1.0);
-      Map<String, Double> depth = awaitSums(receiver, "shop.queue.depth", "queue", 1);
-      assertThat(depth).containsEntry("orders", 7.0);
-      Metric weights = awaitMetric(receiver, "shop.order.weight");
+      ReceivedMetrics.awaitValuesBy(receiver, "shop.orders", "outcome", Map.of("taken", 1.0, "refused", 1.0)::equals, WAIT);
+      ReceivedMetrics.awaitValuesBy(receiver, "shop.queue.depth", "queue", Map.of("orders", 7.0)::equals, WAIT);
+      Metric weights = ReceivedMetrics.awaitLatest(receiver, "shop.order.weight", WAIT);
       assertThat(weights.getUnit()).isEqualTo("kg");
       assertThat(weights.getHistogram().getDataPoints(0).getCount()).isEqualTo(1);
       assertThat(weights.getHistogram().getDataPoints(0).getSum()).isEqualTo(3.5);
@@ -133,63 +126,9 @@ class OpenTelemetryApiTest {
     }
   }
 
-  private static ReceivedSpan onlySpan(OtlpReceiver receiver, java.util.function.Predicate<ReceivedSpan> which) {
+  private static ReceivedSpan onlySpan(OtlpReceiver receiver, Predicate<ReceivedSpan> which) {
     List<ReceivedSpan> found = receiver.awaitSpans(which, 1, WAIT);
     assertThat(found).hasSize(1);
     return found.get(0);
-  }
-
-  /** The last exported value of each series of a counter or gauge, by one attribute's value. */
-  private static Map<String, Double> awaitSums(OtlpReceiver receiver, String name, String attribute, int series)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Map<String, Double> values = new ConcurrentHashMap<>();
-    while (System.nanoTime() < deadline) {
-      for (Metric metric : metrics(receiver, name)) {
-        List<NumberDataPoint> points =
-            metric.hasSum() ? metric.getSum().getDataPointsList() : metric.getGauge().getDataPointsList();
-        for (NumberDataPoint point : points) {
-          double value = point.hasAsInt() ? point.getAsInt() : point.getAsDouble();
-          values.put(attribute(point.getAttributesList(), attribute), value);
-        }
-      }
-      if (values.size() >= series) {
-        return values;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(name + " did not arrive with " + series + " series: " + values);
-  }
-
-  private static Metric awaitMetric(OtlpReceiver receiver, String name) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Metric> found = metrics(receiver, name);
-      if (!found.isEmpty()) {
-        return found.get(found.size() - 1);
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(name + " did not arrive");
-  }
-
-  private static List<Metric> metrics(OtlpReceiver receiver, String name) {
-    List<Metric> metrics = new ArrayList<>();
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (ResourceMetrics resource : request.getResourceMetricsList()) {
-        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          for (Metric metric : scope.getMetricsList()) {
-            if (metric.getName().equals(name)) {
-              metrics.add(metric);
-            }
-          }
-        }
-      }
-    }
-    return metrics;
-  }
-
-  private static String attribute(List<KeyValue> attributes, String key) {
-    return attributes.stream().filter(kv -> kv.getKey().equals(key)).map(kv -> kv.getValue().getStringValue()).findFirst().orElse(null);
   }
 }
