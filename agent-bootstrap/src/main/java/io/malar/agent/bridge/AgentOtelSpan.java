@@ -26,6 +26,8 @@ public interface AgentOtelSpan {
 
   void recordException(Throwable exception, Map<String, Object> attributes);
 
+  void addLink(AgentOtelSpan linked, Map<String, Object> attributes);
+
   void updateName(String name);
 
   void end(long epochNanos);

@@ -81,6 +81,11 @@ final class SpanAccess implements AgentOtelSpan {
   }
 
   @Override
+  public void addLink(AgentOtelSpan linked, Map<String, Object> attributes) {
+    span.addLink(((SpanAccess) linked).span().getSpanContext(), AttributeMaps.toAttributes(attributes));
+  }
+
+  @Override
   public void updateName(String name) {
     span.updateName(name);
   }

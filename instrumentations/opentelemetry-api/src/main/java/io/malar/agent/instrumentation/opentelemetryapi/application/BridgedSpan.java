@@ -19,10 +19,12 @@ final class BridgedSpan implements Span {
   private static final long NOW = -1;
 
   private final AgentOtelSpan span;
+  private final Contexts contexts;
   private volatile SpanContext spanContext;
 
-  BridgedSpan(AgentOtelSpan span) {
+  BridgedSpan(AgentOtelSpan span, Contexts contexts) {
     this.span = span;
+    this.contexts = contexts;
   }
 
   AgentOtelSpan agentSpan() {
@@ -61,6 +63,15 @@ final class BridgedSpan implements Span {
   public Span recordException(Throwable exception, Attributes additionalAttributes) {
     if (exception != null) {
       span.recordException(exception, ApplicationAttributes.toMap(additionalAttributes));
+    }
+    return this;
+  }
+
+  // a default method since API 1.37, with types every version has; older ones never call it
+  public Span addLink(SpanContext spanContext, Attributes attributes) {
+    AgentOtelSpan linked = contexts.toAgent(spanContext);
+    if (linked != null) {
+      span.addLink(linked, ApplicationAttributes.toMap(attributes));
     }
     return this;
   }

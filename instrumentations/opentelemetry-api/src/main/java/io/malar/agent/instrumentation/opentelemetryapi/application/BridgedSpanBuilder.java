@@ -42,7 +42,7 @@ final class BridgedSpanBuilder implements SpanBuilder {
 
   @Override
   public SpanBuilder addLink(SpanContext spanContext, Attributes attributes) {
-    AgentOtelSpan linked = spanContext == null ? null : contexts.toAgent(Span.wrap(spanContext));
+    AgentOtelSpan linked = contexts.toAgent(spanContext);
     if (linked != null) {
       builder.addLink(linked, ApplicationAttributes.toMap(attributes));
     }
@@ -99,6 +99,6 @@ final class BridgedSpanBuilder implements SpanBuilder {
 
   @Override
   public Span startSpan() {
-    return new BridgedSpan(builder.start());
+    return new BridgedSpan(builder.start(), contexts);
   }
 }

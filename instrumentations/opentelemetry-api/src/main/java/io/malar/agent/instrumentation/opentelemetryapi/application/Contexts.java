@@ -38,7 +38,7 @@ final class Contexts {
   /** The span in an agent's context as the application's, or null when there is none. */
   Span spanIn(Object agentContext) {
     AgentOtelSpan span = agent.spanIn(agentContext);
-    return span == null ? null : new BridgedSpan(span);
+    return span == null ? null : new BridgedSpan(span, this);
   }
 
   Object toAgent(Context context) {
@@ -59,7 +59,11 @@ final class Contexts {
     if (span instanceof BridgedSpan) {
       return ((BridgedSpan) span).agentSpan();
     }
-    SpanContext spanContext = span == null ? null : span.getSpanContext();
+    return span == null ? null : toAgent(span.getSpanContext());
+  }
+
+  /** The agent's span known only by this identity, as a link or a remote parent; null for an invalid one. */
+  AgentOtelSpan toAgent(SpanContext spanContext) {
     if (spanContext == null || !spanContext.isValid()) {
       return null;
     }
