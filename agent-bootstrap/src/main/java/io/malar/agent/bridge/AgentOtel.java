@@ -1,6 +1,6 @@
 package io.malar.agent.bridge;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * The agent's OpenTelemetry as the application's API helpers see it. Contexts travel as Object
@@ -24,8 +24,12 @@ public interface AgentOtel {
 
   Object withSpan(Object context, AgentOtelSpan span);
 
-  /** A span known only by its identity, such as a remote parent the application extracted. */
-  AgentOtelSpan wrap(String traceId, String spanId, byte traceFlags, Map<String, String> traceState, boolean remote);
+  /**
+   * A span known only by its identity, such as a remote parent the application extracted. The
+   * trace state's keys and values alternate, last entry first: the order in which a trace state
+   * builder, which puts each entry in front, rebuilds it.
+   */
+  AgentOtelSpan wrap(String traceId, String spanId, byte traceFlags, List<String> traceState, boolean remote);
 
   /** The application's own context values carried by {@code context}, or null. */
   Object applicationValues(Object context);

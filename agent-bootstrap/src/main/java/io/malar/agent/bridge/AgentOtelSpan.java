@@ -1,5 +1,6 @@
 package io.malar.agent.bridge;
 
+import java.util.List;
 import java.util.Map;
 
 /** One of the agent's spans. A timestamp below zero means now. */
@@ -10,8 +11,8 @@ public interface AgentOtelSpan {
 
   byte traceFlags();
 
-  /** The trace state's entries, in order. */
-  Map<String, String> traceState();
+  /** The trace state: keys and values alternating, in the order {@link AgentOtel#wrap} takes them. */
+  List<String> traceState();
 
   boolean isRemote();
 

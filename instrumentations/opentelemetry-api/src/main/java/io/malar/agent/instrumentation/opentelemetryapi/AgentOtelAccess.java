@@ -13,9 +13,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.TraceStateBuilder;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The agent's OpenTelemetry, served to the application's API helpers. The application's own
@@ -77,7 +75,7 @@ final class AgentOtelAccess implements AgentOtel {
   }
 
   @Override
-  public AgentOtelSpan wrap(String traceId, String spanId, byte traceFlags, Map<String, String> traceState, boolean remote) {
+  public AgentOtelSpan wrap(String traceId, String spanId, byte traceFlags, List<String> traceState, boolean remote) {
     TraceState state = traceState(traceState);
     SpanContext spanContext =
         remote
@@ -96,15 +94,10 @@ final class AgentOtelAccess implements AgentOtel {
     return ((Context) context).with(APPLICATION_VALUES, applicationValues);
   }
 
-  private static TraceState traceState(Map<String, String> entries) {
-    if (entries.isEmpty()) {
-      return TraceState.getDefault();
-    }
-    // a builder puts each entry first: add them last to first to keep their order
-    List<Map.Entry<String, String>> inOrder = new ArrayList<>(entries.entrySet());
+  private static TraceState traceState(List<String> entries) {
     TraceStateBuilder builder = TraceState.builder();
-    for (int i = inOrder.size() - 1; i >= 0; i--) {
-      builder.put(inOrder.get(i).getKey(), inOrder.get(i).getValue());
+    for (int i = 0; i + 1 < entries.size(); i += 2) {
+      builder.put(entries.get(i), entries.get(i + 1));
     }
     return builder.build();
   }

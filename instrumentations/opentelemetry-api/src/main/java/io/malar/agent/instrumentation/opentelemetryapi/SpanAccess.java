@@ -3,7 +3,8 @@ package io.malar.agent.instrumentation.opentelemetryapi;
 import io.malar.agent.bridge.AgentOtelSpan;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -35,9 +36,9 @@ final class SpanAccess implements AgentOtelSpan {
   }
 
   @Override
-  public Map<String, String> traceState() {
-    Map<String, String> entries = new LinkedHashMap<>();
-    span.getSpanContext().getTraceState().forEach(entries::put);
+  public List<String> traceState() {
+    List<String> entries = new ArrayList<>();
+    span.getSpanContext().getTraceState().forEach((key, value) -> entries.addAll(0, List.of(key, value)));
     return entries;
   }
 

@@ -8,23 +8,9 @@ import io.opentelemetry.api.metrics.ObservableDoubleCounter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import java.util.function.Consumer;
 
-final class BridgedDoubleCounterBuilder implements DoubleCounterBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedDoubleCounterBuilder extends DescribedBuilder<DoubleCounterBuilder> implements DoubleCounterBuilder {
   BridgedDoubleCounterBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public DoubleCounterBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public DoubleCounterBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

@@ -8,23 +8,9 @@ import io.opentelemetry.api.metrics.ObservableDoubleGauge;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import java.util.function.Consumer;
 
-final class BridgedDoubleGaugeBuilder implements DoubleGaugeBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedDoubleGaugeBuilder extends DescribedBuilder<DoubleGaugeBuilder> implements DoubleGaugeBuilder {
   BridgedDoubleGaugeBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public DoubleGaugeBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public DoubleGaugeBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

@@ -6,23 +6,9 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongHistogramBuilder;
 
-final class BridgedDoubleHistogramBuilder implements DoubleHistogramBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedDoubleHistogramBuilder extends DescribedBuilder<DoubleHistogramBuilder> implements DoubleHistogramBuilder {
   BridgedDoubleHistogramBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public DoubleHistogramBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public DoubleHistogramBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

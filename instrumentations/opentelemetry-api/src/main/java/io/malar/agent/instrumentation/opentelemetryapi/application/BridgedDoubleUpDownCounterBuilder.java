@@ -8,23 +8,9 @@ import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import io.opentelemetry.api.metrics.ObservableDoubleUpDownCounter;
 import java.util.function.Consumer;
 
-final class BridgedDoubleUpDownCounterBuilder implements DoubleUpDownCounterBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedDoubleUpDownCounterBuilder extends DescribedBuilder<DoubleUpDownCounterBuilder> implements DoubleUpDownCounterBuilder {
   BridgedDoubleUpDownCounterBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public DoubleUpDownCounterBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public DoubleUpDownCounterBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

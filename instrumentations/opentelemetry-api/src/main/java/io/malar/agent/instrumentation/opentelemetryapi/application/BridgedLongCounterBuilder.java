@@ -9,23 +9,9 @@ import io.opentelemetry.api.metrics.ObservableLongCounter;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import java.util.function.Consumer;
 
-final class BridgedLongCounterBuilder implements LongCounterBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedLongCounterBuilder extends DescribedBuilder<LongCounterBuilder> implements LongCounterBuilder {
   BridgedLongCounterBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public LongCounterBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public LongCounterBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

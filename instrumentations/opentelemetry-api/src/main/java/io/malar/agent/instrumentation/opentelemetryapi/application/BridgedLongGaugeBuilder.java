@@ -7,23 +7,9 @@ import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import java.util.function.Consumer;
 
-final class BridgedLongGaugeBuilder implements LongGaugeBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedLongGaugeBuilder extends DescribedBuilder<LongGaugeBuilder> implements LongGaugeBuilder {
   BridgedLongGaugeBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public LongGaugeBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public LongGaugeBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

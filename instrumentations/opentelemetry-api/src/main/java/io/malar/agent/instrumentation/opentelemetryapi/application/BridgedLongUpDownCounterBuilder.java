@@ -9,23 +9,9 @@ import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongUpDownCounter;
 import java.util.function.Consumer;
 
-final class BridgedLongUpDownCounterBuilder implements LongUpDownCounterBuilder {
-  private final InstrumentDraft draft;
-
+final class BridgedLongUpDownCounterBuilder extends DescribedBuilder<LongUpDownCounterBuilder> implements LongUpDownCounterBuilder {
   BridgedLongUpDownCounterBuilder(InstrumentDraft draft) {
-    this.draft = draft;
-  }
-
-  @Override
-  public LongUpDownCounterBuilder setDescription(String description) {
-    draft.describe(description);
-    return this;
-  }
-
-  @Override
-  public LongUpDownCounterBuilder setUnit(String unit) {
-    draft.measureIn(unit);
-    return this;
+    super(draft);
   }
 
   @Override

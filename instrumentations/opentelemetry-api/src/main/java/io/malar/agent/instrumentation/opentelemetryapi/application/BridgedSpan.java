@@ -9,9 +9,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.TraceStateBuilder;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One of the agent's spans, made by the application or by the agent, seen through the application's API. */
@@ -117,15 +115,10 @@ final class BridgedSpan implements Span {
     return "BridgedSpan{" + getSpanContext() + "}";
   }
 
-  private static TraceState traceState(Map<String, String> entries) {
-    if (entries.isEmpty()) {
-      return TraceState.getDefault();
-    }
-    // a builder puts each entry first: add them last to first to keep their order
-    List<Map.Entry<String, String>> inOrder = new ArrayList<>(entries.entrySet());
+  private static TraceState traceState(List<String> entries) {
     TraceStateBuilder builder = TraceState.builder();
-    for (int i = inOrder.size() - 1; i >= 0; i--) {
-      builder.put(inOrder.get(i).getKey(), inOrder.get(i).getValue());
+    for (int i = 0; i + 1 < entries.size(); i += 2) {
+      builder.put(entries.get(i), entries.get(i + 1));
     }
     return builder.build();
   }

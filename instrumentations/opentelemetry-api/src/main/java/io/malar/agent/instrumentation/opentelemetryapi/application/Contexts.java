@@ -6,8 +6,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Translates between the application's contexts and spans and the agent's. The agent's context is
@@ -67,8 +68,8 @@ final class Contexts {
     if (spanContext == null || !spanContext.isValid()) {
       return null;
     }
-    Map<String, String> traceState = new LinkedHashMap<>();
-    spanContext.getTraceState().forEach(traceState::put);
+    List<String> traceState = new ArrayList<>();
+    spanContext.getTraceState().forEach((key, value) -> traceState.addAll(0, Arrays.asList(key, value)));
     return agent.wrap(
         spanContext.getTraceId(),
         spanContext.getSpanId(),
