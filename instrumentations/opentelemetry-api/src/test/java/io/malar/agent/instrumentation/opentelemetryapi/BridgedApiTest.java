@@ -49,10 +49,17 @@ class BridgedApiTest {
           .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
           .build();
   private final AgentOtel agent = new AgentOtelAccess(sdk);
-  private final OpenTelemetry application = (OpenTelemetry) new ApplicationApiFactory().openTelemetry(agent);
-  private final ContextStorage applicationStorage = (ContextStorage) new ApplicationApiFactory().contextStorage(agent);
+  private final OpenTelemetry application;
+  private final ContextStorage applicationStorage;
   private final Tracer agentTracer = sdk.getTracer("agent");
-  private final Tracer applicationTracer = application.getTracer("shop", "1.0");
+  private final Tracer applicationTracer;
+
+  BridgedApiTest() throws ClassNotFoundException {
+    ApplicationApiFactory factory = new ApplicationApiFactory();
+    application = (OpenTelemetry) factory.openTelemetry(agent);
+    applicationStorage = (ContextStorage) factory.contextStorage(agent);
+    applicationTracer = application.getTracer("shop", "1.0");
+  }
 
   @AfterEach
   void close() {
