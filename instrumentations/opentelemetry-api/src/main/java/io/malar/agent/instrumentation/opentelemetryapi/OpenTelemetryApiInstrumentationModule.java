@@ -62,6 +62,11 @@ public final class OpenTelemetryApiInstrumentationModule implements Instrumentat
   }
 
   @Override
+  public List<Setting> settings() {
+    return Collections.singletonList(ENABLED);
+  }
+
+  @Override
   public void install(AgentContext context) {
     enabled = context.config().bool(ENABLED);
     if (enabled) {
