@@ -23,6 +23,7 @@ public final class AgentInfo {
     for (InstrumentationModule module : InstrumentationModules.all()) {
       out.printf("  %-10s %s%n", module.name(), module.description());
       settings.add(InstrumentationModules.switchOf(module));
+      settings.addAll(module.settings());
     }
     for (AgentFeature feature : AgentFeatures.all()) {
       settings.addAll(feature.settings());

@@ -21,14 +21,15 @@ class AgentInfoTest {
 
     assertThat(output).startsWith("malar-agent " + System.getProperty("malar.agent.version"));
     assertThat(output)
-        .contains("  executors ", "  jaxrs ", "  jdbc ", "  jdbc-pools ", "  jedis ", "  lettuce ", "  servlet ", "  spring-mvc ")
+        .contains("  executors ", "  jaxrs ", "  jdbc ", "  jdbc-pools ", "  jedis ", "  lettuce ", "  opentelemetry-api ", "  servlet ", "  spring-mvc ")
         .contains("malar.agent.enabled (MALAR_AGENT_ENABLED)", "malar.agent.config.file", "malar.agent.startup")
         .contains(
             "malar.agent.instrumentation.jdbc.enabled (MALAR_AGENT_INSTRUMENTATION_JDBC_ENABLED)",
             "malar.agent.instrumentation.jedis.enabled",
             "malar.agent.instrumentation.lettuce.enabled",
             "malar.agent.instrumentation.servlet.enabled",
-            "malar.agent.pool-metrics.enabled (MALAR_AGENT_POOL_METRICS_ENABLED)")
+            "malar.agent.pool-metrics.enabled (MALAR_AGENT_POOL_METRICS_ENABLED)",
+            "malar.agent.opentelemetry-api.enabled (MALAR_AGENT_OPENTELEMETRY_API_ENABLED)")
         .contains("OTEL_EXPORTER_OTLP_ENDPOINT");
   }
 }

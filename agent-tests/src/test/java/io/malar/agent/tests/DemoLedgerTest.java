@@ -3,10 +3,12 @@ package io.malar.agent.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.support.LedgerProcess;
+import io.malar.agent.tests.support.ReceivedMetrics;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.malar.otlp.receiver.SentryEndpoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Malar Market ledger (demo-ledger-app/target/malar-ledger.jar, its own H2 database and
  * redis-server) under the built agent: the traces of a cached lookup and of the notification worker,
- * and the Sentry event of the ledger's unexpected exception.
+ * the ledger's own WhatsApp counter, and the Sentry event of the ledger's unexpected exception.
  */
 class DemoLedgerTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -39,7 +41,7 @@ class DemoLedgerTest {
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
         SentryEndpoint sentry = SentryEndpoint.start()) {
       LedgerProcess ledger = LedgerProcess.start(dataDir, "-Dmalar.agent.startup=premain", "-Dotel.bsp.schedule.delay=100",
-          "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-Dmalar.agent.sentry.dsn=" + sentry.dsn("1"));
+          "-Dotel.metric.export.interval=500", "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(), "-Dmalar.agent.sentry.dsn=" + sentry.dsn("1"));
       try {
         int port = ledger.port();
         HttpClient http = HttpClient.newHttpClient();
@@ -61,9 +63,27 @@ class DemoLedgerTest {
         // the hit: only the Redis GET
         assertThat(children(receiver, lookups.get(1), 1)).extracting(ReceivedSpan::name).containsExactly("GET");
 
-        // the worker takes the notice off the queue outside any request: its calls start their own traces
+        // the worker takes the notice off the queue outside any request: each delivery is the ledger's
+        // own span (through the plain OpenTelemetry API), the root of its trace, its calls inside
+        List<ReceivedSpan> deliveries = receiver.awaitSpansNamed("deliver notice", 1, WAIT);
+        assertThat(deliveries).allSatisfy(delivery -> {
+          assertThat(delivery.scopeName()).isEqualTo("io.malar.ledger.notifications");
+          assertThat(delivery.parentSpanIdHex()).isEmpty();
+        });
+        assertThat(children(receiver, deliveries.get(0), 2)).extracting(ReceivedSpan::name).contains("UPDATE notifications");
         List<ReceivedSpan> taken = receiver.awaitSpans(span -> span.name().equals("UPDATE notifications"), 1, WAIT);
-        assertThat(taken).allSatisfy(span -> assertThat(span.parentSpanIdHex()).isEmpty());
+        assertThat(taken).allSatisfy(span -> assertThat(receiver.spans())
+            .anySatisfy(delivery -> {
+              assertThat(delivery.name()).isEqualTo("deliver notice");
+              assertThat(delivery.spanIdHex()).isEqualTo(span.parentSpanIdHex());
+            }));
+        // the ledger's WhatsApp counter counts each delivery once, failed ones as failed
+        ReceivedMetrics.awaitValuesBy(receiver, "ledger.whatsapp.messages", "outcome", byOutcome -> {
+          List<ReceivedSpan> delivered = receiver.spans().stream().filter(span -> span.name().equals("deliver notice")).collect(Collectors.toList());
+          long failures = delivered.stream().filter(span -> span.statusCode() == StatusCode.STATUS_CODE_ERROR).count();
+          return byOutcome.getOrDefault("sent", 0.0) == delivered.size() - failures && byOutcome.getOrDefault("failed", 0.0) == failures
+              && byOutcome.keySet().stream().allMatch(outcome -> outcome.equals("sent") || outcome.equals("failed"));
+        }, WAIT);
         List<ReceivedSpan> polls = receiver.awaitSpans(span -> span.name().equals("BRPOP"), 1, WAIT);
         assertThat(polls).allSatisfy(poll -> {
           assertThat(poll.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);

@@ -1,6 +1,8 @@
 package io.malar.ledger.notifications;
 
 import io.malar.ledger.redis.NotificationQueue;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ public final class NotificationWorker implements Runnable {
   private final NotificationQueue queue;
   private final NotificationRepository notifications;
   private final WhatsAppSender sender;
+  private final DeliveryTelemetry telemetry = new DeliveryTelemetry();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile long lastPollMillis = System.currentTimeMillis();
@@ -56,13 +59,19 @@ public final class NotificationWorker implements Runnable {
   }
 
   private void deliver(long id) throws InterruptedException {
-    Notification notification = notifications.find(id);
-    if (notification == null) {
-      return;
+    Span delivery = telemetry.startDelivery(id);
+    try (Scope ignored = delivery.makeCurrent()) {
+      Notification notification = notifications.find(id);
+      if (notification == null) {
+        return;
+      }
+      String error = sender.send(notification);
+      telemetry.sent(delivery, error);
+      notifications.recordAttempt(id, error == null, error);
+      (error == null ? sent : failed).incrementAndGet();
+    } finally {
+      delivery.end();
     }
-    String error = sender.send(notification);
-    notifications.recordAttempt(id, error == null, error);
-    (error == null ? sent : failed).incrementAndGet();
   }
 
   public boolean isAlive() {

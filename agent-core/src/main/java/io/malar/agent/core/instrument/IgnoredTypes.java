@@ -2,14 +2,16 @@ package io.malar.agent.core.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Types never worth examining: the JDK, the agent itself, and libraries that never implement a
- * servlet, a JDBC statement or a Redis connection. Names are checked before anything is parsed,
- * which keeps start-up and class loading cheap.
+ * servlet, a JDBC statement or a Redis connection, but for the few named as exceptions. Names are
+ * checked before anything is parsed, which keeps start-up and class loading cheap.
  */
 final class IgnoredTypes {
   private static final String[] PREFIXES = {
@@ -25,6 +27,11 @@ final class IgnoredTypes {
     "org.h2.command.", "org.h2.table.", "org.h2.index.", "org.h2.value.", "org.h2.engine."
   };
 
+  // the application's own OpenTelemetry API, whose global instance and context storage are bridged
+  private static final String[] EXCEPTIONS = {
+    "io.opentelemetry.api.GlobalOpenTelemetry", "io.opentelemetry.context.ContextStorage"
+  };
+
   private IgnoredTypes() {}
 
   static ElementMatcher.Junction<TypeDescription> matcher() {
@@ -33,6 +40,6 @@ final class IgnoredTypes {
     for (String prefix : PREFIXES) {
       ignored = ignored.or(nameStartsWith(prefix));
     }
-    return ignored;
+    return ignored.and(not(namedOneOf(EXCEPTIONS)));
   }
 }

@@ -1,5 +1,7 @@
 package io.malar.agent.core.instrument;
 
+import io.malar.agent.core.config.Setting;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,4 +20,9 @@ public interface InstrumentationModule {
 
   /** Connects the module's hook to the bridge; called before any class is transformed. */
   void install(AgentContext context);
+
+  /** The module's own settings besides its switch, listed by {@code java -jar malar-agent.jar}. */
+  default List<Setting> settings() {
+    return Collections.emptyList();
+  }
 }
