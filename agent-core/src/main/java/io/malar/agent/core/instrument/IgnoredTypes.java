@@ -2,6 +2,7 @@ package io.malar.agent.core.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -25,6 +26,11 @@ final class IgnoredTypes {
     "org.h2.command.", "org.h2.table.", "org.h2.index.", "org.h2.value.", "org.h2.engine."
   };
 
+  /** Within the prefixes above, what the log correlation instrumentations advise: their log events. */
+  private static final String[] EXCEPTIONS = {
+    "ch.qos.logback.classic.spi.LoggingEvent", "org.apache.logging.log4j.core.impl.ThreadContextDataInjector$"
+  };
+
   private IgnoredTypes() {}
 
   static ElementMatcher.Junction<TypeDescription> matcher() {
@@ -32,6 +38,9 @@ final class IgnoredTypes {
     ElementMatcher.Junction<TypeDescription> ignored = nameContains("$$Lambda").or(nameContains("$Proxy"));
     for (String prefix : PREFIXES) {
       ignored = ignored.or(nameStartsWith(prefix));
+    }
+    for (String exception : EXCEPTIONS) {
+      ignored = ignored.and(not(nameStartsWith(exception)));
     }
     return ignored;
   }
