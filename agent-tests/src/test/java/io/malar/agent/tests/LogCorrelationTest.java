@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The application's own log lines, through SLF4J over Logback or Log4j 2 (their real jars, newest
@@ -28,26 +30,20 @@ import org.junit.jupiter.api.Test;
 class LogCorrelationTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @Test
-  void logbackNewestWithJson() throws Exception {
-    Lines lines = correlated("logback-newest", "logback.configurationFile", "logback-json.xml", "ch.qos.logback");
-    lines.jsonCarriesIds();
-  }
-
-  @Test
-  void logbackOldest() throws Exception {
-    correlated("logback-oldest", "logback.configurationFile", "logback-pattern.xml", "ch.qos.logback");
-  }
-
-  @Test
-  void log4jNewestWithJson() throws Exception {
-    Lines lines = correlated("log4j-newest", "log4j2.configurationFile", "log4j2-json.xml", "org.apache.logging");
-    lines.jsonCarriesIds();
-  }
-
-  @Test
-  void log4jOldest() throws Exception {
-    correlated("log4j-oldest", "log4j.configurationFile", "log4j2-pattern.xml", "org.apache.logging");
+  /** Newest and oldest of each framework; the newest also write JSON. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "logback-newest, logback.configurationFile, logback-json.xml, ch.qos.logback, true",
+    "logback-oldest, logback.configurationFile, logback-pattern.xml, ch.qos.logback, false",
+    "log4j-newest, log4j2.configurationFile, log4j2-json.xml, org.apache.logging, true",
+    "log4j-oldest, log4j.configurationFile, log4j2-pattern.xml, org.apache.logging, false"
+  })
+  void linesInsideTheRequestCarryItsIds(String jars, String configProperty, String config, String bindingPackage, boolean json)
+      throws Exception {
+    Lines lines = correlated(jars, configProperty, config, bindingPackage);
+    if (json) {
+      lines.jsonCarriesIds();
+    }
   }
 
   @Test

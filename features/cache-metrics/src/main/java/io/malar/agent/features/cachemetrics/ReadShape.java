@@ -1,5 +1,6 @@
 package io.malar.agent.features.cachemetrics;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,8 @@ enum ReadShape {
     if (reply instanceof Number) {
       return ((Number) reply).longValue() > 0;
     }
-    if (reply instanceof java.util.Collection) {
-      return !((java.util.Collection<?>) reply).isEmpty();
+    if (reply instanceof Collection) {
+      return !((Collection<?>) reply).isEmpty();
     }
     if (reply instanceof Map) {
       return !((Map<?, ?>) reply).isEmpty();
