@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Trace and request ids in the context data of Log4j 2 events: added as Log4j's context data
  * injectors fill an event's context data from the ThreadContext ({@code injectContextData}), on the
- * logging thread, whichever logger (synchronous or asynchronous) or API (Log4j's, SLF4J's) made the
- * event. The ThreadContext itself is never written.
+ * logging thread, for the events of synchronous and asynchronous loggers alike, through Log4j's API
+ * or SLF4J's. The ThreadContext itself is never written.
  */
 public final class Log4jInstrumentationModule implements InstrumentationModule {
   /** The injectors for each ThreadContext map implementation: nested classes of this one, 2.7 onwards. */
