@@ -47,7 +47,7 @@ class AgentConfigurationTest {
       receiver.awaitSpans(span -> "/unavailable".equals(span.attribute("url.path")), 1, WAIT);
       assertThat(server.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
       assertThat(receiver.spans()).noneMatch(span -> span.attribute("db.system.name") != null);
-      assertThat(app.stderr()).contains("\"instrumentations\":[\"executors\",\"jaxrs\",\"jdbc-pools\",\"jedis\",\"lettuce\",\"opentelemetry-api\",\"servlet\",\"spring-mvc\"]");
+      assertThat(app.stderr()).contains("\"instrumentations\":[\"executors\",\"jaxrs\",\"jdbc-pools\",\"jedis\",\"lettuce\",\"log4j\",\"logback\",\"opentelemetry-api\",\"servlet\",\"spring-mvc\"]");
     }
   }
 

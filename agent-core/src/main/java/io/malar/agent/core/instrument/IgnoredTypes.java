@@ -2,7 +2,6 @@ package io.malar.agent.core.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import net.bytebuddy.description.type.TypeDescription;
@@ -27,9 +26,11 @@ final class IgnoredTypes {
     "org.h2.command.", "org.h2.table.", "org.h2.index.", "org.h2.value.", "org.h2.engine."
   };
 
-  // the application's own OpenTelemetry API, whose global instance and context storage are bridged
+  // within the prefixes above, what is advised after all: the application's own OpenTelemetry API
+  // (its global instance and context storage are bridged) and the log events of log correlation
   private static final String[] EXCEPTIONS = {
-    "io.opentelemetry.api.GlobalOpenTelemetry", "io.opentelemetry.context.ContextStorage"
+    "io.opentelemetry.api.GlobalOpenTelemetry", "io.opentelemetry.context.ContextStorage",
+    "ch.qos.logback.classic.spi.LoggingEvent", "org.apache.logging.log4j.core.impl.ThreadContextDataInjector$"
   };
 
   private IgnoredTypes() {}
@@ -40,6 +41,9 @@ final class IgnoredTypes {
     for (String prefix : PREFIXES) {
       ignored = ignored.or(nameStartsWith(prefix));
     }
-    return ignored.and(not(namedOneOf(EXCEPTIONS)));
+    for (String exception : EXCEPTIONS) {
+      ignored = ignored.and(not(nameStartsWith(exception)));
+    }
+    return ignored;
   }
 }

@@ -182,6 +182,7 @@ public final class AgentApp implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
     private final Map<String, String> replacedJars = new LinkedHashMap<>();
+    private final List<String> addedJars = new ArrayList<>();
     private boolean agent = true;
     private boolean waitForReady = true;
 
@@ -213,6 +214,12 @@ public final class AgentApp implements AutoCloseable {
     /** Puts {@code replacement} on the class path in place of the jar whose name starts with {@code jarNamePrefix}. */
     public Builder replacingJar(String jarNamePrefix, String replacement) {
       replacedJars.put(jarNamePrefix, replacement);
+      return this;
+    }
+
+    /** Puts {@code jar} at the end of the class path. */
+    public Builder addingJar(String jar) {
+      addedJars.add(jar);
       return this;
     }
 
@@ -267,6 +274,7 @@ public final class AgentApp implements AutoCloseable {
         }
         entries.add(replacement);
       }
+      entries.addAll(addedJars);
       return String.join(java.io.File.pathSeparator, entries);
     }
 

@@ -1,18 +1,14 @@
 package io.malar.agent.features.percentiles;
 
+import io.malar.agent.core.metrics.CappedKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The keys of one kind of call (HTTP server, SQL, Redis), reported as one metric. At most
- * {@code maxKeys} keys of its own: past that, values go to one overflow key and are counted as
- * refused, so a flood of distinct statements cannot grow memory without bound.
+ * The keys of one kind of call (HTTP server, SQL, Redis), reported as one metric, under the agent's
+ * key cap: past it, values go to one overflow key and are counted as refused.
  */
 final class KeyFamily {
   static final AttributeKey<Boolean> OVERFLOW = AttributeKey.booleanKey("malar.overflow");
@@ -20,18 +16,13 @@ final class KeyFamily {
   private final String metricName;
   private final String description;
   private final String label;
-  private final int maxKeys;
-  private final LatencyKey overflow;
-  private final LongAdder refused = new LongAdder();
-  private final Map<Attributes, LatencyKey> byAttributes = new HashMap<>();
-  private volatile List<LatencyKey> keys = Collections.emptyList();
+  private final CappedKeys<Attributes, LatencyKey> keys;
 
   KeyFamily(String metricName, String description, String label, int maxKeys) {
     this.metricName = metricName;
     this.description = description;
     this.label = label;
-    this.maxKeys = maxKeys;
-    this.overflow = new LatencyKey(Attributes.of(OVERFLOW, true));
+    this.keys = new CappedKeys<>(maxKeys, new LatencyKey(Attributes.of(OVERFLOW, true)));
   }
 
   String metricName() {
@@ -49,46 +40,32 @@ final class KeyFamily {
 
   /** True once no new key can be admitted: callers then use {@link #refuse()} without building attributes. */
   boolean full() {
-    return keys.size() >= maxKeys;
+    return keys.full();
   }
 
   LatencyKey overflow() {
-    return overflow;
+    return keys.overflow();
   }
 
   /** The overflow key, counting one refused value. */
   LatencyKey refuse() {
-    refused.increment();
-    return overflow;
+    return keys.refuse();
   }
 
   /** The key with these attributes, created if the family has room, else the overflow key. */
-  synchronized LatencyKey admit(Attributes attributes) {
-    LatencyKey key = byAttributes.get(attributes);
-    if (key != null) {
-      return key;
-    }
-    if (full()) {
-      return refuse();
-    }
-    key = new LatencyKey(attributes);
-    byAttributes.put(attributes, key);
-    List<LatencyKey> grown = new ArrayList<>(keys.size() + 1);
-    grown.addAll(keys);
-    grown.add(key);
-    keys = Collections.unmodifiableList(grown);
-    return key;
+  LatencyKey admit(Attributes attributes) {
+    return keys.admit(attributes, LatencyKey::new);
   }
 
   /** Values that went to the overflow key because the family was full. */
   long refused() {
-    return refused.sum();
+    return keys.refused();
   }
 
   /** Every key, the overflow key last. */
   List<LatencyKey> keys() {
-    List<LatencyKey> all = new ArrayList<>(keys);
-    all.add(overflow);
+    List<LatencyKey> all = new ArrayList<>(keys.values());
+    all.add(keys.overflow());
     return all;
   }
 

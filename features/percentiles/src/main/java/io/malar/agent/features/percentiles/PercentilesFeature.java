@@ -4,6 +4,7 @@ import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.log.AgentLog;
+import io.malar.agent.core.metrics.CappedKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
@@ -23,11 +24,6 @@ import java.util.List;
 public final class PercentilesFeature implements AgentFeature {
   static final Setting ENABLED =
       new Setting("malar.agent.percentiles.enabled", "true", "Records exact latency percentiles per endpoint, SQL statement and Redis command.");
-  static final Setting MAX_KEYS =
-      new Setting(
-          "malar.agent.percentiles.max-keys",
-          "1000",
-          "Keys per family (HTTP server, SQL, Redis); past it values go to one key with malar.overflow=true.");
   static final Setting LOG =
       new Setting("malar.agent.percentiles.log", "false", "Writes one JSON line per export interval with every key's percentiles.");
   static final Setting SUMMARY_ON_EXIT =
@@ -56,7 +52,7 @@ public final class PercentilesFeature implements AgentFeature {
 
   @Override
   public List<Setting> settings() {
-    return Arrays.asList(ENABLED, MAX_KEYS, LOG, SUMMARY_ON_EXIT, PROMETHEUS_PORT, PROMETHEUS_HOST);
+    return Arrays.asList(ENABLED, CappedKeys.MAX_KEYS, LOG, SUMMARY_ON_EXIT, PROMETHEUS_PORT, PROMETHEUS_HOST);
   }
 
   @Override
@@ -64,7 +60,7 @@ public final class PercentilesFeature implements AgentFeature {
     if (!config.bool(ENABLED)) {
       return;
     }
-    processor = new LatencySpanProcessor(config.positiveInt(MAX_KEYS));
+    processor = new LatencySpanProcessor(config.positiveInt(CappedKeys.MAX_KEYS));
     IntervalSwapper.IntervalListener listener =
         config.bool(LOG) ? new PercentilesLog() : (families, start, end) -> {};
     swapper = new IntervalSwapper(processor.families(), listener);

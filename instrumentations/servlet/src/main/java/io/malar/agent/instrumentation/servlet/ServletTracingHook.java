@@ -14,6 +14,7 @@ import static io.opentelemetry.semconv.UserAgentAttributes.USER_AGENT_ORIGINAL;
 
 import io.malar.agent.bridge.ServletAccessor;
 import io.malar.agent.bridge.ServletHook;
+import io.malar.agent.core.context.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -77,7 +78,8 @@ final class ServletTracingHook implements ServletHook {
     }
     Span started = span.startSpan();
     ServerCall call = new ServerCall(started, accessor, request, method, route);
-    call.enter(parent);
+    // the request's id travels with its context, for the application's log lines
+    call.enter(RequestIds.with(parent, accessor.header(request, RequestIds.HEADER)));
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
     return call;
   }
