@@ -13,6 +13,7 @@ import io.malar.agent.core.log.AgentLog;
 import io.malar.agent.core.telemetry.PendingTelemetry;
 import io.malar.agent.core.telemetry.Telemetry;
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,12 @@ public final class AgentStarter {
 
   public static void start(Instrumentation instrumentation, String agentArgs, File agentJar, long premainStartNanos) {
     AgentConfig config = AgentConfig.load(AgentStarter::reportInvalid);
-    AgentLog.useFile(config.string(Settings.LOG_FILE));
+    String logFile = config.string(Settings.LOG_FILE);
+    try {
+      AgentLog.useFile(logFile);
+    } catch (IOException | RuntimeException e) {
+      reportInvalid(new InvalidSetting(Settings.LOG_FILE.key(), logFile, "a file the agent can append to (" + e + ")", "stderr"));
+    }
     if (!config.bool(Settings.ENABLED)) {
       AgentLog.info("malar-agent is disabled; nothing is instrumented", "key", Settings.ENABLED.key());
       return;

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -17,10 +19,14 @@ import java.util.function.Consumer;
  * key, the value and the expected form, and the default is used.
  */
 public final class AgentConfig {
+  private static final String KEY_PREFIX = "malar.agent.";
+  private static final String EXPECTED_FILE = "a readable Java properties file with malar.agent.* keys";
+
   private final Properties systemProperties;
   private final Map<String, String> environment;
   private final Properties file;
   private final Consumer<InvalidSetting> problems;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   AgentConfig(
       Properties systemProperties,
@@ -47,10 +53,13 @@ public final class AgentConfig {
       Path configFile = Paths.get(path);
       try (InputStream in = Files.newInputStream(configFile)) {
         file.load(in);
+        if (file.stringPropertyNames().stream().noneMatch(key -> key.startsWith(KEY_PREFIX))) {
+          // YAML, JSON or anything else Properties reads without complaint gives no key of ours
+          problems.accept(new InvalidSetting(Settings.CONFIG_FILE.key(), path, EXPECTED_FILE + " (it has none)", "none"));
+        }
       } catch (IOException | RuntimeException e) {
-        problems.accept(
-            new InvalidSetting(
-                Settings.CONFIG_FILE.key(), path, "a readable Java properties file (" + e + ")", "none"));
+        file.clear();
+        problems.accept(new InvalidSetting(Settings.CONFIG_FILE.key(), path, EXPECTED_FILE + " (" + e + ")", "none"));
       }
     }
     return new AgentConfig(systemProperties, environment, file, problems);
@@ -127,7 +136,44 @@ public final class AgentConfig {
     return Durations.parse(setting.defaultValue());
   }
 
+  /** A TCP port; 0 means none. */
+  public int port(Setting setting) {
+    String value = raw(setting.key());
+    if (value != null) {
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed >= 0 && parsed <= 65535) {
+          return parsed;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      invalid(setting, value, "a port number from 0 to 65535");
+    }
+    return Integer.parseInt(setting.defaultValue());
+  }
+
+  /** A share, from 0.0 to 1.0. */
+  public double fraction(Setting setting) {
+    String value = raw(setting.key());
+    if (value != null) {
+      try {
+        double parsed = Double.parseDouble(value);
+        if (parsed >= 0 && parsed <= 1) {
+          return parsed;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      invalid(setting, value, "a number from 0.0 to 1.0");
+    }
+    return Double.parseDouble(setting.defaultValue());
+  }
+
+  /** Reports a key once, however often it is read. */
   private void invalid(Setting setting, String value, String expected) {
-    problems.accept(new InvalidSetting(setting.key(), value, expected, setting.defaultValue()));
+    if (reported.add(setting.key())) {
+      problems.accept(new InvalidSetting(setting.key(), value, expected, setting.defaultValue()));
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.malar.agent.features.percentiles;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.FeatureSpanProcessors;
 import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -74,7 +75,7 @@ public final class PercentilesFeature implements AgentFeature {
           exportInterval = otel.getDuration(EXPORT_INTERVAL, DEFAULT_EXPORT_INTERVAL);
           return Collections.emptyMap();
         });
-    sdk.addTracerProviderCustomizer((tracers, otel) -> tracers.addSpanProcessor(processor));
+    FeatureSpanProcessors.add(sdk, this, processor);
     sdk.addMeterProviderCustomizer(
         (meters, otel) -> {
           // the periodic export schedule starts as this provider is built
@@ -93,7 +94,7 @@ public final class PercentilesFeature implements AgentFeature {
       processor.recordSemconvInto(new SemconvHistograms(meter));
       countRefusals(meter, processor.families());
       swapper.start(exportInterval, exportPhase);
-      int port = config.positiveInt(PROMETHEUS_PORT);
+      int port = config.port(PROMETHEUS_PORT);
       if (port > 0) {
         startPrometheus(config.string(PROMETHEUS_HOST), port);
       }
