@@ -1,6 +1,12 @@
 package io.malar.agent.tests.apps;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -38,6 +46,9 @@ public final class FaultyApp {
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.setShowStacks(false);
     context.setErrorHandler(errors);
+    FilterHolder exceptionLog = new FilterHolder(new ExceptionLog());
+    exceptionLog.setAsyncSupported(true);
+    context.addFilter(exceptionLog, "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("echo", new Echo()), "/echo/*");
     context.addServlet(new ServletHolder("throwing", new Throwing()), "/fail/throw");
     context.addServlet(new ServletHolder("commit-then-throw", new CommitThenThrow()), "/fail/commit-then-throw");
@@ -50,6 +61,20 @@ public final class FaultyApp {
     server.start();
     System.out.println("READY " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     server.join();
+  }
+
+  /** Prints every exception that escapes a servlet, as an application's log would, and lets it go on. */
+  static final class ExceptionLog implements Filter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      try {
+        chain.doFilter(request, response);
+      } catch (IOException | ServletException | RuntimeException e) {
+        System.out.println("EXCEPTION " + ((HttpServletRequest) request).getRequestURI() + " " + e);
+        throw e;
+      }
+    }
   }
 
   /** The request as the application reads it. */
