@@ -3,6 +3,7 @@ package io.malar.agent.core;
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.InvalidSetting;
+import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.config.Settings;
 import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.feature.AgentFeatures;
@@ -51,7 +52,7 @@ public final class AgentStarter {
       return;
     }
     AdviceErrors.setListener(new AdviceErrorLogger());
-    boolean inBackground = config.choice(Settings.STARTUP, "background", "premain").equals("background");
+    boolean inBackground = config.choice(Settings.STARTUP).equals("background");
     StartupLine line = new StartupLine(agentJar, premainStartNanos, inBackground ? "background" : "premain");
     PendingTelemetry telemetry = new PendingTelemetry(premainStartNanos, TELEMETRY_WAIT_LIMIT_NANOS);
     Runnable build = () -> buildTelemetry(config, telemetry, line);
@@ -72,6 +73,10 @@ public final class AgentStarter {
     long startNanos = System.nanoTime();
     try {
       List<AgentFeature> features = AgentFeatures.all();
+      // a bad value is reported even for a part that is off and never reads it
+      for (Setting setting : DeclaredSettings.of(InstrumentationModules.all(), features)) {
+        config.check(setting);
+      }
       Telemetry telemetry = Telemetry.create(AgentVersion.VALUE, features, config);
       pending.ready(telemetry.sdk());
       line.telemetryReady(featureNames(features), telemetry.tracesEndpoint(), System.nanoTime() - startNanos);

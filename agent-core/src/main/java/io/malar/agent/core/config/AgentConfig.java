@@ -89,23 +89,52 @@ public final class AgentConfig {
       if (lower.equals("true") || lower.equals("false")) {
         return lower.equals("true");
       }
-      invalid(setting, value, "true or false");
+      invalid(setting, value, Setting.Form.FLAG);
     }
     return Boolean.parseBoolean(setting.defaultValue());
   }
 
-  /** One of {@code allowed}, compared without regard to case. */
-  public String choice(Setting setting, String... allowed) {
+  /** One of the setting's choices, compared without regard to case. */
+  public String choice(Setting setting) {
     String value = raw(setting.key());
     if (value != null) {
-      for (String candidate : allowed) {
+      for (String candidate : setting.choices()) {
         if (candidate.equalsIgnoreCase(value)) {
           return candidate;
         }
       }
-      invalid(setting, value, "one of " + String.join(", ", allowed));
+      invalid(setting, value, Setting.Form.CHOICE);
     }
     return setting.defaultValue();
+  }
+
+  /**
+   * Reads a setting by its form, so that a bad value is reported at start even when nothing else
+   * reads it (a feature switched off, say); free text is never invalid.
+   */
+  public void check(Setting setting) {
+    switch (setting.form()) {
+      case FLAG:
+        bool(setting);
+        break;
+      case POSITIVE_INT:
+        positiveInt(setting);
+        break;
+      case PORT:
+        port(setting);
+        break;
+      case DURATION:
+        duration(setting);
+        break;
+      case FRACTION:
+        fraction(setting);
+        break;
+      case CHOICE:
+        choice(setting);
+        break;
+      default:
+        break;
+    }
   }
 
   public int positiveInt(Setting setting) {
@@ -119,7 +148,7 @@ public final class AgentConfig {
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      invalid(setting, value, "a positive whole number");
+      invalid(setting, value, Setting.Form.POSITIVE_INT);
     }
     return Integer.parseInt(setting.defaultValue());
   }
@@ -131,7 +160,7 @@ public final class AgentConfig {
       if (parsed != null) {
         return parsed;
       }
-      invalid(setting, value, "a duration such as 500ms, 2s or 1m");
+      invalid(setting, value, Setting.Form.DURATION);
     }
     return Durations.parse(setting.defaultValue());
   }
@@ -148,7 +177,7 @@ public final class AgentConfig {
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      invalid(setting, value, "a port number from 0 to 65535");
+      invalid(setting, value, Setting.Form.PORT);
     }
     return Integer.parseInt(setting.defaultValue());
   }
@@ -165,15 +194,15 @@ public final class AgentConfig {
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      invalid(setting, value, "a number from 0.0 to 1.0");
+      invalid(setting, value, Setting.Form.FRACTION);
     }
     return Double.parseDouble(setting.defaultValue());
   }
 
-  /** Reports a key once, however often it is read. */
-  private void invalid(Setting setting, String value, String expected) {
+  /** Reports a key once, however often it is read, in the words of the form it was read as. */
+  private void invalid(Setting setting, String value, Setting.Form readAs) {
     if (reported.add(setting.key())) {
-      problems.accept(new InvalidSetting(setting.key(), value, expected, setting.defaultValue()));
+      problems.accept(new InvalidSetting(setting.key(), value, readAs.expected(setting.choices()), setting.defaultValue()));
     }
   }
 }

@@ -158,4 +158,28 @@ class AgentConfigTest {
       });
     }
   }
+
+  @Test
+  void checkReadsEachSettingByItsFormAndLeavesFreeTextAlone() {
+    Setting[] declared = {
+      Setting.flag("malar.agent.t.flag", "true", ""),
+      Setting.positiveInt("malar.agent.t.count", "5", ""),
+      Setting.duration("malar.agent.t.time", "1s", ""),
+      new Setting("malar.agent.t.port", "0", "", Setting.Form.PORT),
+      new Setting("malar.agent.t.share", "1.0", "", Setting.Form.FRACTION),
+      new Setting("malar.agent.t.mode", "a", "", Setting.Form.CHOICE, "a", "b"),
+      new Setting("malar.agent.t.text", "", "")
+    };
+    for (Setting setting : declared) {
+      system.setProperty(setting.key(), "5 parsecs");
+    }
+    AgentConfig config = config();
+    for (Setting setting : declared) {
+      config.check(setting);
+      config.check(setting);
+    }
+    assertThat(problems).extracting(InvalidSetting::key)
+        .containsExactly("malar.agent.t.flag", "malar.agent.t.count", "malar.agent.t.time", "malar.agent.t.port", "malar.agent.t.share", "malar.agent.t.mode");
+    assertThat(problems).extracting(InvalidSetting::expected).last().isEqualTo("one of a, b");
+  }
 }

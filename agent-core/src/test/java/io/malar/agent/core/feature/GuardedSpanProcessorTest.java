@@ -2,6 +2,7 @@ package io.malar.agent.core.feature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -11,13 +12,14 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class GuardedSpanProcessorTest {
   @Test
-  void aThrowingFeatureIsCountedAndTheProcessorsAfterItStillSeeEverySpan() {
+  void aThrowingFeatureIsCountedAndTheProcessorsAfterItStillSeeEverySpan() throws IOException {
     InMemorySpanExporter after = InMemorySpanExporter.create();
     SdkTracerProvider provider =
         SdkTracerProvider.builder()
@@ -30,11 +32,13 @@ class GuardedSpanProcessorTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     try {
       System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      AgentLog.useFile(""); // stderr as it is now
       for (int i = 0; i < 100; i++) {
         tracer.spanBuilder("call " + i).startSpan().end();
       }
     } finally {
       System.setErr(stderr);
+      AgentLog.useFile("");
     }
 
     assertThat(after.getFinishedSpanItems()).hasSize(100);

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class FaultInjectionFeature implements AgentFeature {
   static final Setting FAIL_EVERY_SPAN =
-      new Setting(
+      Setting.flag(
           "malar.agent.testing.fail-every-span",
           "false",
           "For testing the agent only: a feature that throws on every span, to show it costs the"

@@ -23,21 +23,21 @@ import java.util.List;
  */
 public final class PercentilesFeature implements AgentFeature {
   static final Setting ENABLED =
-      new Setting("malar.agent.percentiles.enabled", "true", "Records exact latency percentiles per endpoint, SQL statement and Redis command.");
+      Setting.flag("malar.agent.percentiles.enabled", "true", "Records exact latency percentiles per endpoint, SQL statement and Redis command.");
   static final Setting MAX_KEYS =
-      new Setting(
+      Setting.positiveInt(
           "malar.agent.percentiles.max-keys",
           "1000",
           "Keys per family (HTTP server, SQL, Redis); past it values go to one key with malar.overflow=true.");
   static final Setting LOG =
-      new Setting("malar.agent.percentiles.log", "false", "Writes one JSON line per export interval with every key's percentiles.");
+      Setting.flag("malar.agent.percentiles.log", "false", "Writes one JSON line per export interval with every key's percentiles.");
   static final Setting SUMMARY_ON_EXIT =
-      new Setting(
+      Setting.flag(
           "malar.agent.percentiles.summary-on-exit",
           "false",
           "Prints a table of the whole run's percentiles per key on stderr when the JVM exits.");
   static final Setting PROMETHEUS_PORT =
-      new Setting("malar.agent.prometheus.port", "0", "Serves the percentiles at http://HOST:PORT/metrics for Prometheus; 0: no endpoint.");
+      new Setting("malar.agent.prometheus.port", "0", "Serves the percentiles at http://HOST:PORT/metrics for Prometheus; 0: no endpoint.", Setting.Form.PORT);
   static final Setting PROMETHEUS_HOST =
       new Setting("malar.agent.prometheus.host", "127.0.0.1", "The address the Prometheus endpoint listens on.");
 
