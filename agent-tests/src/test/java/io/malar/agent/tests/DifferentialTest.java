@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.apps.FaultyApp;
 import io.malar.agent.tests.support.AgentApp;
+import io.malar.agent.tests.support.ExportedMetrics;
 import io.malar.agent.tests.support.RawHttp;
 import io.malar.agent.tests.support.ScriptedRequests;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.SentryEndpoint;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.time.Duration;
 import java.util.List;
@@ -107,25 +106,11 @@ class DifferentialTest {
   }
 
   private static long featureFailures(OtlpReceiver receiver, String feature) {
-    long value = 0;
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (var resourceMetrics : request.getResourceMetricsList()) {
-        for (var scopeMetrics : resourceMetrics.getScopeMetricsList()) {
-          for (Metric metric : scopeMetrics.getMetricsList()) {
-            if (metric.getName().equals("malar.agent.feature.failures")) {
-              for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
-                boolean ofFeature = point.getAttributesList().stream()
-                    .anyMatch(attribute -> attribute.getKey().equals("malar.feature") && attribute.getValue().getStringValue().equals(feature));
-                if (ofFeature) {
-                  value = Math.max(value, point.getAsInt());
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    return value;
+    return ExportedMetrics.sumPoints(receiver, "malar.agent.feature.failures").stream()
+        .filter(point -> ExportedMetrics.hasAttribute(point, "malar.feature", feature))
+        .mapToLong(NumberDataPoint::getAsInt)
+        .max()
+        .orElse(0);
   }
 
   static void assertSameAnswers(Map<String, RawHttp.Response> actual, Map<String, RawHttp.Response> expected) {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The agent's configuration: system property, then environment variable, then config file, then
@@ -83,29 +84,30 @@ public final class AgentConfig {
   }
 
   public boolean bool(Setting setting) {
-    String value = raw(setting.key());
-    if (value != null) {
-      String lower = value.toLowerCase(Locale.ROOT);
-      if (lower.equals("true") || lower.equals("false")) {
-        return lower.equals("true");
-      }
-      invalid(setting, value, Setting.Form.FLAG);
-    }
-    return Boolean.parseBoolean(setting.defaultValue());
+    return read(setting, Setting.Form.FLAG, AgentConfig::flag);
   }
 
   /** One of the setting's choices, compared without regard to case. */
   public String choice(Setting setting) {
-    String value = raw(setting.key());
-    if (value != null) {
-      for (String candidate : setting.choices()) {
-        if (candidate.equalsIgnoreCase(value)) {
-          return candidate;
-        }
-      }
-      invalid(setting, value, Setting.Form.CHOICE);
-    }
-    return setting.defaultValue();
+    return read(setting, Setting.Form.CHOICE, value -> chosen(setting, value));
+  }
+
+  public int positiveInt(Setting setting) {
+    return read(setting, Setting.Form.POSITIVE_INT, value -> whole(value, 1, Integer.MAX_VALUE));
+  }
+
+  public Duration duration(Setting setting) {
+    return read(setting, Setting.Form.DURATION, Durations::parse);
+  }
+
+  /** A TCP port; 0 means none. */
+  public int port(Setting setting) {
+    return read(setting, Setting.Form.PORT, value -> whole(value, 0, 65535));
+  }
+
+  /** A share, from 0.0 to 1.0. */
+  public double fraction(Setting setting) {
+    return read(setting, Setting.Form.FRACTION, AgentConfig::share);
   }
 
   /**
@@ -137,66 +139,49 @@ public final class AgentConfig {
     }
   }
 
-  public int positiveInt(Setting setting) {
+  /** The value parsed, else (reported) the default parsed; {@code parse} gives null for a bad value. */
+  private <T> T read(Setting setting, Setting.Form form, Function<String, T> parse) {
     String value = raw(setting.key());
     if (value != null) {
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed > 0) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      invalid(setting, value, Setting.Form.POSITIVE_INT);
-    }
-    return Integer.parseInt(setting.defaultValue());
-  }
-
-  public Duration duration(Setting setting) {
-    String value = raw(setting.key());
-    if (value != null) {
-      Duration parsed = Durations.parse(value);
+      T parsed = parse.apply(value);
       if (parsed != null) {
         return parsed;
       }
-      invalid(setting, value, Setting.Form.DURATION);
+      invalid(setting, value, form);
     }
-    return Durations.parse(setting.defaultValue());
+    return parse.apply(setting.defaultValue());
   }
 
-  /** A TCP port; 0 means none. */
-  public int port(Setting setting) {
-    String value = raw(setting.key());
-    if (value != null) {
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= 0 && parsed <= 65535) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      invalid(setting, value, Setting.Form.PORT);
-    }
-    return Integer.parseInt(setting.defaultValue());
+  private static Boolean flag(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    return lower.equals("true") || lower.equals("false") ? Boolean.valueOf(lower) : null;
   }
 
-  /** A share, from 0.0 to 1.0. */
-  public double fraction(Setting setting) {
-    String value = raw(setting.key());
-    if (value != null) {
-      try {
-        double parsed = Double.parseDouble(value);
-        if (parsed >= 0 && parsed <= 1) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
+  private static String chosen(Setting setting, String value) {
+    for (String candidate : setting.choices()) {
+      if (candidate.equalsIgnoreCase(value)) {
+        return candidate;
       }
-      invalid(setting, value, Setting.Form.FRACTION);
     }
-    return Double.parseDouble(setting.defaultValue());
+    return null;
+  }
+
+  private static Integer whole(String value, int min, int max) {
+    try {
+      int parsed = Integer.parseInt(value);
+      return parsed >= min && parsed <= max ? parsed : null;
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  private static Double share(String value) {
+    try {
+      double parsed = Double.parseDouble(value);
+      return parsed >= 0 && parsed <= 1 ? parsed : null;
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   /** Reports a key once, however often it is read, in the words of the form it was read as. */

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.util.function.Supplier;
 
 /**
  * A feature's span processor whose errors stay inside: the SDK calls its processors one after the
@@ -54,18 +55,17 @@ final class GuardedSpanProcessor implements SpanProcessor {
 
   @Override
   public CompletableResultCode shutdown() {
-    try {
-      return delegate.shutdown();
-    } catch (Throwable t) {
-      FeatureFailures.record(feature, t);
-      return CompletableResultCode.ofFailure();
-    }
+    return guarded(delegate::shutdown);
   }
 
   @Override
   public CompletableResultCode forceFlush() {
+    return guarded(delegate::forceFlush);
+  }
+
+  private CompletableResultCode guarded(Supplier<CompletableResultCode> operation) {
     try {
-      return delegate.forceFlush();
+      return operation.get();
     } catch (Throwable t) {
       FeatureFailures.record(feature, t);
       return CompletableResultCode.ofFailure();
