@@ -61,4 +61,14 @@ class SqlSanitizerPropertiesTest {
     }
     return sql.toString();
   }
+
+  @Test
+  void aNameLongerThanAnyTableIsNoCollection() {
+    String dotted = "s.".repeat(SqlSanitizer.MAX_COLLECTION_LENGTH) + "t";
+    SanitizedSql sanitized = SqlSanitizer.sanitize("SELECT * FROM " + dotted + " WHERE a = 1", SqlDialect.STANDARD);
+    assertThat(sanitized.collection()).isNull();
+    assertThat(sanitized.spanName()).isEqualTo("SELECT");
+    assertThat(SqlSanitizer.sanitize("SELECT * FROM " + "s.".repeat(200) + "t", SqlDialect.STANDARD).collection())
+        .isEqualTo("s.".repeat(200) + "t");
+  }
 }
