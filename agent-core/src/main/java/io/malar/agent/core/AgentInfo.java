@@ -1,12 +1,9 @@
 package io.malar.agent.core;
 
 import io.malar.agent.core.config.Setting;
-import io.malar.agent.core.config.Settings;
-import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.feature.AgentFeatures;
 import io.malar.agent.core.instrument.InstrumentationModule;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What {@code java -jar malar-agent.jar} prints: version, instrumentations, settings. */
@@ -19,21 +16,19 @@ public final class AgentInfo {
     out.println("Attach with: java -javaagent:malar-agent.jar -jar your-app.jar");
     out.println();
     out.println("Instrumentations:");
-    List<Setting> settings = new ArrayList<>(Settings.all());
-    for (InstrumentationModule module : InstrumentationModules.all()) {
+    List<InstrumentationModule> modules = InstrumentationModules.all();
+    for (InstrumentationModule module : modules) {
       out.printf("  %-10s %s%n", module.name(), module.description());
-      settings.add(InstrumentationModules.switchOf(module));
-      settings.addAll(module.settings());
-    }
-    for (AgentFeature feature : AgentFeatures.all()) {
-      settings.addAll(feature.settings());
     }
     out.println();
     out.println("Settings (system property, else environment variable, else config file, else default):");
-    for (Setting setting : settings) {
-      out.printf("  %s (%s)%n      default: %s%n      %s%n",
-          setting.key(), setting.environmentVariable(),
-          setting.defaultValue().isEmpty() ? "(none)" : setting.defaultValue(), setting.description());
+    for (Setting setting : DeclaredSettings.of(modules, AgentFeatures.all())) {
+      out.printf("  %s (%s)%n      default: %s%n", setting.key(), setting.environmentVariable(),
+          setting.defaultValue().isEmpty() ? "(none)" : setting.defaultValue());
+      if (setting.expected() != null) {
+        out.printf("      expects: %s%n", setting.expected());
+      }
+      out.printf("      %s%n", setting.description());
     }
     out.println();
     out.println("Exporting is configured with the standard OpenTelemetry settings, for example:");

@@ -3,6 +3,7 @@ package io.malar.agent.core;
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.InvalidSetting;
+import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.config.Settings;
 import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.feature.AgentFeatures;
@@ -13,6 +14,7 @@ import io.malar.agent.core.log.AgentLog;
 import io.malar.agent.core.telemetry.PendingTelemetry;
 import io.malar.agent.core.telemetry.Telemetry;
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,18 @@ public final class AgentStarter {
 
   public static void start(Instrumentation instrumentation, String agentArgs, File agentJar, long premainStartNanos) {
     AgentConfig config = AgentConfig.load(AgentStarter::reportInvalid);
-    AgentLog.useFile(config.string(Settings.LOG_FILE));
+    String logFile = config.string(Settings.LOG_FILE);
+    try {
+      AgentLog.useFile(logFile);
+    } catch (IOException | RuntimeException e) {
+      reportInvalid(new InvalidSetting(Settings.LOG_FILE.key(), logFile, "a file the agent can append to (" + e + ")", "stderr"));
+    }
     if (!config.bool(Settings.ENABLED)) {
       AgentLog.info("malar-agent is disabled; nothing is instrumented", "key", Settings.ENABLED.key());
       return;
     }
     AdviceErrors.setListener(new AdviceErrorLogger());
-    boolean inBackground = config.choice(Settings.STARTUP, "background", "premain").equals("background");
+    boolean inBackground = config.choice(Settings.STARTUP).equals("background");
     StartupLine line = new StartupLine(agentJar, premainStartNanos, inBackground ? "background" : "premain");
     PendingTelemetry telemetry = new PendingTelemetry(premainStartNanos, TELEMETRY_WAIT_LIMIT_NANOS);
     Runnable build = () -> buildTelemetry(config, telemetry, line);
@@ -66,6 +73,10 @@ public final class AgentStarter {
     long startNanos = System.nanoTime();
     try {
       List<AgentFeature> features = AgentFeatures.all();
+      // a bad value is reported even for a part that is off and never reads it
+      for (Setting setting : DeclaredSettings.of(InstrumentationModules.all(), features)) {
+        config.check(setting);
+      }
       Telemetry telemetry = Telemetry.create(AgentVersion.VALUE, features, config);
       pending.ready(telemetry.sdk());
       line.telemetryReady(featureNames(features), telemetry.tracesEndpoint(), System.nanoTime() - startNanos);

@@ -10,7 +10,7 @@ import io.malar.agent.core.config.Setting;
  */
 public final class CallBinds {
   public static final Setting CAPTURE =
-      new Setting(
+      Setting.flag(
           "malar.agent.slow-query.capture-binds",
           "false",
           "Attach the bind values of slow or failed prepared statements to the warning and the span, each"

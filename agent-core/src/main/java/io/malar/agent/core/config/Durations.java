@@ -6,7 +6,10 @@ import java.time.Duration;
 final class Durations {
   private Durations() {}
 
-  /** The duration, or null when {@code text} is not a non-negative whole number with a known unit. */
+  /**
+   * The duration, or null when {@code text} is not a non-negative whole number with a known unit, or
+   * is too long to count in nanoseconds.
+   */
   static Duration parse(String text) {
     String value = text.trim();
     int unitStart = 0;
@@ -17,18 +20,34 @@ final class Durations {
       return null;
     }
     long amount = Long.parseLong(value.substring(0, unitStart));
+    Duration parsed;
     switch (value.substring(unitStart).trim()) {
       case "":
       case "ms":
-        return Duration.ofMillis(amount);
+        parsed = Duration.ofMillis(amount);
+        break;
       case "s":
-        return Duration.ofSeconds(amount);
+        parsed = Duration.ofSeconds(amount);
+        break;
       case "m":
-        return Duration.ofMinutes(amount);
+        parsed = Duration.ofMinutes(amount);
+        break;
       case "us":
-        return Duration.ofNanos(amount * 1000);
+        parsed = Duration.ofNanos(amount * 1000);
+        break;
       default:
         return null;
+    }
+    return fitsInNanos(parsed) ? parsed : null;
+  }
+
+  /** Thresholds are compared in nanoseconds, whose long holds about 292 years. */
+  private static boolean fitsInNanos(Duration duration) {
+    try {
+      duration.toNanos();
+      return true;
+    } catch (ArithmeticException tooLong) {
+      return false;
     }
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** The agent's own settings. Instrumentation switches are derived from the modules' names. */
 public final class Settings {
   public static final Setting ENABLED =
-      new Setting("malar.agent.enabled", "true", "Turns the whole agent on or off.");
+      Setting.flag("malar.agent.enabled", "true", "Turns the whole agent on or off.");
   public static final Setting CONFIG_FILE =
       new Setting(
           "malar.agent.config.file",
@@ -21,7 +21,10 @@ public final class Settings {
           "Where the telemetry (SDK, exporters, features) is built. Either way instrumentation is"
               + " installed before premain returns, so the first calls are traced. background: on a"
               + " thread of its own while the application starts; a call made before it is ready"
-              + " waits for it. premain: before premain returns.");
+              + " waits for it. premain: before premain returns.",
+          Setting.Form.CHOICE,
+          "background",
+          "premain");
 
   public static final Setting LOG_FILE =
       new Setting(
@@ -36,6 +39,6 @@ public final class Settings {
   }
 
   public static Setting instrumentationEnabled(String moduleName, String description) {
-    return new Setting("malar.agent.instrumentation." + moduleName + ".enabled", "true", description);
+    return Setting.flag("malar.agent.instrumentation." + moduleName + ".enabled", "true", description);
   }
 }

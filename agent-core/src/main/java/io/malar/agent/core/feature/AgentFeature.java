@@ -19,7 +19,10 @@ public interface AgentFeature {
   /** The feature's settings, listed by {@code java -jar malar-agent.jar}. */
   List<Setting> settings();
 
-  /** Adds span processors, metric readers or defaults before the SDK is built. */
+  /**
+   * Adds span processors (through {@link FeatureSpanProcessors#add}, which keeps their errors from
+   * the application), metric readers or defaults before the SDK is built.
+   */
   void configure(AutoConfiguredOpenTelemetrySdkBuilder sdk, AgentConfig config);
 
   /** Called once the SDK exists (e.g. to create meters); by default nothing. */

@@ -22,20 +22,15 @@ public final class AgentLog {
   private AgentLog() {}
 
   /**
-   * Appends the lines to the file at {@code path} from now on; an empty path means stderr. A file
-   * that cannot be opened is reported on stderr, which then stays the target.
+   * Appends the lines to the file at {@code path} from now on; an empty path means stderr. When the
+   * file cannot be opened the target stays what it was and the caller reports why.
    */
-  public static void useFile(String path) {
+  public static void useFile(String path) throws IOException {
     PrintStream previous = out;
     if (path.isEmpty()) {
       out = System.err;
     } else {
-      try {
-        out = new PrintStream(new FileOutputStream(path, true), true, StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        warn("cannot write the agent log to " + path + "; writing it to stderr", "path", path, "error", String.valueOf(e));
-        return;
-      }
+      out = new PrintStream(new FileOutputStream(path, true), true, StandardCharsets.UTF_8);
     }
     if (previous != System.err && previous != out) {
       previous.close();

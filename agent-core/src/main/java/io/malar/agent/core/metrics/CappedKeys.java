@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class CappedKeys<K, V> {
   /** The one cap every keyed family of the agent reads. */
   public static final Setting MAX_KEYS =
-      new Setting(
+      Setting.positiveInt(
           "malar.agent.percentiles.max-keys",
           "1000",
           "Keys per family (HTTP server, SQL, Redis latencies; Redis cache key patterns); past it values go"

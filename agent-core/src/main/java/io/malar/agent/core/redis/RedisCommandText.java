@@ -1,12 +1,20 @@
 package io.malar.agent.core.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A command's name and its query text: the name followed by one {@code ?} per argument. */
+/**
+ * A command's name and its query text: the name followed by one {@code ?} per argument. Neither
+ * ever holds an argument, and the name is only the command word: an application that sends a whole
+ * line as a command name ({@code "SET key value"}) gets {@code SET}.
+ */
 public final class RedisCommandText {
   /** Beyond this many arguments (an MSET of thousands of keys, say) the text ends in "...". */
   public static final int MAX_PLACEHOLDERS = 64;
+
+  /** Longer than any Redis or module command name ({@code CLIENT|NO-EVICT}, {@code FT.AGGREGATE}). */
+  static final int MAX_NAME_LENGTH = 32;
+
+  static final String UNKNOWN = "UNKNOWN";
 
   private static final int MAX_CACHED_NAMES = 1024;
 
@@ -15,10 +23,14 @@ public final class RedisCommandText {
 
   private RedisCommandText() {}
 
+  /** The command word at the start of {@code raw}: letters, digits and {@code . _ - | :}. */
   public static String name(byte[] raw) {
+    if (raw == null) {
+      return UNKNOWN;
+    }
     String name = NAMES.get(raw);
     if (name == null) {
-      name = new String(raw, StandardCharsets.US_ASCII);
+      name = commandWord(raw);
       if (NAMES.size() < MAX_CACHED_NAMES) {
         NAMES.put(raw, name);
       }
@@ -27,8 +39,9 @@ public final class RedisCommandText {
   }
 
   public static String query(String name, int argumentCount) {
-    int placeholders = Math.min(argumentCount, MAX_PLACEHOLDERS);
-    StringBuilder text = new StringBuilder(name.length() + 2 * placeholders + 4).append(name);
+    int placeholders = Math.max(0, Math.min(argumentCount, MAX_PLACEHOLDERS));
+    String command = name == null ? UNKNOWN : name;
+    StringBuilder text = new StringBuilder(command.length() + 2 * placeholders + 4).append(command);
     for (int i = 0; i < placeholders; i++) {
       text.append(" ?");
     }
@@ -36,5 +49,31 @@ public final class RedisCommandText {
       text.append(" ...");
     }
     return text.toString();
+  }
+
+  private static String commandWord(byte[] raw) {
+    int end = 0;
+    while (end < raw.length && end < MAX_NAME_LENGTH && isCommandCharacter(raw[end])) {
+      end++;
+    }
+    if (end == 0) {
+      return UNKNOWN;
+    }
+    char[] word = new char[end];
+    for (int i = 0; i < end; i++) {
+      word[i] = (char) raw[i];
+    }
+    return new String(word);
+  }
+
+  private static boolean isCommandCharacter(byte b) {
+    return (b >= 'A' && b <= 'Z')
+        || (b >= 'a' && b <= 'z')
+        || (b >= '0' && b <= '9')
+        || b == '.'
+        || b == '_'
+        || b == '-'
+        || b == '|'
+        || b == ':';
   }
 }

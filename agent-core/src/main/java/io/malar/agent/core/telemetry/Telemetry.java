@@ -2,6 +2,8 @@ package io.malar.agent.core.telemetry;
 
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.FeatureFailures;
+import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -35,11 +37,20 @@ public final class Telemetry {
                   return java.util.Collections.emptyMap();
                 });
     for (AgentFeature feature : features) {
-      feature.configure(builder, config);
+      try {
+        feature.configure(builder, config);
+      } catch (Throwable t) { // the other features and the spans go on without it
+        AgentLog.error("a feature could not be configured; the agent runs without it", "feature", feature.name(), "error", String.valueOf(t));
+      }
     }
     OpenTelemetrySdk sdk = builder.build().getOpenTelemetrySdk();
+    FeatureFailures.observe(sdk.getMeter("io.malar.agent"));
     for (AgentFeature feature : features) {
-      feature.started(sdk, config);
+      try {
+        feature.started(sdk, config);
+      } catch (Throwable t) {
+        AgentLog.error("a feature could not start; the agent runs without it", "feature", feature.name(), "error", String.valueOf(t));
+      }
     }
     return new Telemetry(sdk, endpoint[0]);
   }

@@ -99,4 +99,87 @@ class AgentConfigTest {
       assertThat(problem.expected()).startsWith("a readable Java properties file");
     });
   }
+
+  @Test
+  void aDurationTooLongToCountInNanosecondsIsReported() {
+    system.setProperty(THRESHOLD.key(), "999999999999m");
+    assertThat(config().duration(THRESHOLD)).isEqualTo(Duration.ofMillis(500));
+    assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.value()).isEqualTo("999999999999m"));
+  }
+
+  @Test
+  void portsAcceptZeroAndRefuseWhatNoSocketHas() {
+    Setting port = new Setting("malar.agent.test.port", "0", "a port");
+    system.setProperty(port.key(), "0");
+    assertThat(config().port(port)).isZero();
+    system.setProperty(port.key(), "9464");
+    assertThat(config().port(port)).isEqualTo(9464);
+    assertThat(problems).isEmpty();
+    for (String bad : new String[] {"65536", "-1", "http", ""}) {
+      system.setProperty(port.key(), bad);
+      assertThat(config().port(port)).as(bad).isZero();
+    }
+    assertThat(problems).extracting(InvalidSetting::expected).containsOnly("a port number from 0 to 65535").hasSize(4);
+  }
+
+  @Test
+  void fractionsAreBetweenZeroAndOne() {
+    Setting rate = new Setting("malar.agent.test.rate", "1.0", "a share");
+    system.setProperty(rate.key(), "0.25");
+    assertThat(config().fraction(rate)).isEqualTo(0.25);
+    system.setProperty(rate.key(), "1.5");
+    assertThat(config().fraction(rate)).isEqualTo(1.0);
+    system.setProperty(rate.key(), "NaN");
+    assertThat(config().fraction(rate)).isEqualTo(1.0);
+    assertThat(problems).extracting(InvalidSetting::value).containsExactly("1.5", "NaN");
+  }
+
+  @Test
+  void aKeyReadTwiceIsReportedOnce() {
+    system.setProperty(FLAG.key(), "maybe");
+    AgentConfig config = config();
+    config.bool(FLAG);
+    config.bool(FLAG);
+    assertThat(problems).hasSize(1);
+  }
+
+  @Test
+  void aConfigFileThatIsADirectoryOrNotPropertiesIsReportedAndIgnored(@TempDir Path dir) throws IOException {
+    Path yaml = Files.writeString(dir.resolve("agent.yaml"), "malar:\n  agent:\n    test:\n      flag: false\n");
+    Path badEscape = Files.writeString(dir.resolve("bad.properties"), "malar.agent.test.flag=\\u12\n");
+    for (Path file : new Path[] {dir, yaml, badEscape}) {
+      problems.clear();
+      system.setProperty(Settings.CONFIG_FILE.key(), file.toString());
+      assertThat(config().bool(FLAG)).as(file.toString()).isTrue();
+      assertThat(problems).as(file.toString()).singleElement().satisfies(problem -> {
+        assertThat(problem.key()).isEqualTo("malar.agent.config.file");
+        assertThat(problem.value()).isEqualTo(file.toString());
+        assertThat(problem.expected()).startsWith("a readable Java properties file with malar.agent.* keys");
+      });
+    }
+  }
+
+  @Test
+  void checkReadsEachSettingByItsFormAndLeavesFreeTextAlone() {
+    Setting[] declared = {
+      Setting.flag("malar.agent.t.flag", "true", ""),
+      Setting.positiveInt("malar.agent.t.count", "5", ""),
+      Setting.duration("malar.agent.t.time", "1s", ""),
+      new Setting("malar.agent.t.port", "0", "", Setting.Form.PORT),
+      new Setting("malar.agent.t.share", "1.0", "", Setting.Form.FRACTION),
+      new Setting("malar.agent.t.mode", "a", "", Setting.Form.CHOICE, "a", "b"),
+      new Setting("malar.agent.t.text", "", "")
+    };
+    for (Setting setting : declared) {
+      system.setProperty(setting.key(), "5 parsecs");
+    }
+    AgentConfig config = config();
+    for (Setting setting : declared) {
+      config.check(setting);
+      config.check(setting);
+    }
+    assertThat(problems).extracting(InvalidSetting::key)
+        .containsExactly("malar.agent.t.flag", "malar.agent.t.count", "malar.agent.t.time", "malar.agent.t.port", "malar.agent.t.share", "malar.agent.t.mode");
+    assertThat(problems).extracting(InvalidSetting::expected).last().isEqualTo("one of a, b");
+  }
 }

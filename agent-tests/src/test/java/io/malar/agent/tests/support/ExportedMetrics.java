@@ -4,6 +4,7 @@ import io.malar.otlp.receiver.OtlpReceiver;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.util.ArrayList;
@@ -34,6 +35,15 @@ public final class ExportedMetrics {
     return names;
   }
 
+  /** The points of the counter (a sum) {@code name}, in the order they were exported. */
+  public static List<NumberDataPoint> sumPoints(OtlpReceiver receiver, String name) {
+    List<NumberDataPoint> points = new ArrayList<>();
+    for (Metric metric : named(receiver, name)) {
+      points.addAll(metric.getSum().getDataPointsList());
+    }
+    return points;
+  }
+
   /** A string attribute's value, or null. */
   public static String attribute(List<KeyValue> attributes, String key) {
     for (KeyValue attribute : attributes) {
@@ -42,6 +52,11 @@ public final class ExportedMetrics {
       }
     }
     return null;
+  }
+
+  /** Whether the point has the attribute {@code key} with the string {@code value}. */
+  public static boolean hasAttribute(NumberDataPoint point, String key, String value) {
+    return value.equals(attribute(point.getAttributesList(), key));
   }
 
   private static List<Metric> all(OtlpReceiver receiver) {

@@ -3,6 +3,7 @@ package io.malar.agent.features.percentiles;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.FeatureSpanProcessors;
 import io.malar.agent.core.log.AgentLog;
 import io.malar.agent.core.metrics.CappedKeys;
 import io.opentelemetry.api.common.AttributeKey;
@@ -23,16 +24,16 @@ import java.util.List;
  */
 public final class PercentilesFeature implements AgentFeature {
   static final Setting ENABLED =
-      new Setting("malar.agent.percentiles.enabled", "true", "Records exact latency percentiles per endpoint, SQL statement and Redis command.");
+      Setting.flag("malar.agent.percentiles.enabled", "true", "Records exact latency percentiles per endpoint, SQL statement and Redis command.");
   static final Setting LOG =
-      new Setting("malar.agent.percentiles.log", "false", "Writes one JSON line per export interval with every key's percentiles.");
+      Setting.flag("malar.agent.percentiles.log", "false", "Writes one JSON line per export interval with every key's percentiles.");
   static final Setting SUMMARY_ON_EXIT =
-      new Setting(
+      Setting.flag(
           "malar.agent.percentiles.summary-on-exit",
           "false",
           "Prints a table of the whole run's percentiles per key on stderr when the JVM exits.");
   static final Setting PROMETHEUS_PORT =
-      new Setting("malar.agent.prometheus.port", "0", "Serves the percentiles at http://HOST:PORT/metrics for Prometheus; 0: no endpoint.");
+      new Setting("malar.agent.prometheus.port", "0", "Serves the percentiles at http://HOST:PORT/metrics for Prometheus; 0: no endpoint.", Setting.Form.PORT);
   static final Setting PROMETHEUS_HOST =
       new Setting("malar.agent.prometheus.host", "127.0.0.1", "The address the Prometheus endpoint listens on.");
 
@@ -70,7 +71,7 @@ public final class PercentilesFeature implements AgentFeature {
           exportInterval = otel.getDuration(EXPORT_INTERVAL, DEFAULT_EXPORT_INTERVAL);
           return Collections.emptyMap();
         });
-    sdk.addTracerProviderCustomizer((tracers, otel) -> tracers.addSpanProcessor(processor));
+    FeatureSpanProcessors.add(sdk, this, processor);
     sdk.addMeterProviderCustomizer(
         (meters, otel) -> {
           // the periodic export schedule starts as this provider is built
@@ -89,7 +90,7 @@ public final class PercentilesFeature implements AgentFeature {
       processor.recordSemconvInto(new SemconvHistograms(meter));
       countRefusals(meter, processor.families());
       swapper.start(exportInterval, exportPhase);
-      int port = config.positiveInt(PROMETHEUS_PORT);
+      int port = config.port(PROMETHEUS_PORT);
       if (port > 0) {
         startPrometheus(config.string(PROMETHEUS_HOST), port);
       }

@@ -1,9 +1,6 @@
 package io.malar.agent.features.sentry;
 
 import io.malar.agent.core.config.AgentConfig;
-import io.malar.agent.core.config.InvalidSetting;
-import io.malar.agent.core.config.Setting;
-import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.ArrayList;
@@ -40,7 +37,7 @@ final class SentryConfig {
             environmentVariables.get("SENTRY_RELEASE"),
             resource.getAttribute(SERVICE_VERSION));
     serverName = resource.getAttribute(HOST_NAME);
-    sampleRate = fraction(config, SentrySettings.SAMPLE_RATE);
+    sampleRate = config.fraction(SentrySettings.SAMPLE_RATE);
     sendDefaultPii = config.bool(SentrySettings.SEND_DEFAULT_PII);
     serverErrorEvents = config.bool(SentrySettings.SERVER_ERROR_EVENTS);
     eventsPerMinute = config.positiveInt(SentrySettings.RATE_LIMIT);
@@ -64,28 +61,6 @@ final class SentryConfig {
       }
     }
     return null;
-  }
-
-  private static double fraction(AgentConfig config, Setting setting) {
-    String value = config.raw(setting.key());
-    if (value != null) {
-      try {
-        double parsed = Double.parseDouble(value);
-        if (parsed >= 0 && parsed <= 1) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      InvalidSetting problem = new InvalidSetting(setting.key(), value, "a number from 0.0 to 1.0", setting.defaultValue());
-      AgentLog.warn(
-          "invalid configuration value: " + problem,
-          "key", problem.key(),
-          "value", problem.value(),
-          "expected", problem.expected(),
-          "using_default", problem.defaultUsed());
-    }
-    return Double.parseDouble(setting.defaultValue());
   }
 
   private static List<String> names(String commaSeparated) {

@@ -4,6 +4,7 @@ import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.errors.RequestErrors;
 import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.FeatureSpanProcessors;
 import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -41,7 +42,7 @@ public final class SentryFeature implements AgentFeature {
           resource = merged;
           return merged;
         });
-    sdk.addTracerProviderCustomizer((tracerProvider, otelConfig) -> tracerProvider.addSpanProcessor(recentCalls));
+    FeatureSpanProcessors.add(sdk, this, recentCalls);
   }
 
   @Override

@@ -22,20 +22,20 @@ final class SentrySettings {
           "",
           "The events' release; SENTRY_RELEASE when unset, else the resource's service.version.");
   static final Setting SAMPLE_RATE =
-      new Setting("malar.agent.sentry.sample-rate", "1.0", "The share of error events sent, from 0.0 to 1.0.");
+      new Setting("malar.agent.sentry.sample-rate", "1.0", "The share of error events sent, from 0.0 to 1.0.", Setting.Form.FRACTION);
   static final Setting SEND_DEFAULT_PII =
-      new Setting(
+      Setting.flag(
           "malar.agent.sentry.send-default-pii",
           "false",
           "Adds the client's IP address and the authenticated user's name to events; without it no"
               + " personal data is sent.");
   static final Setting SERVER_ERROR_EVENTS =
-      new Setting(
+      Setting.flag(
           "malar.agent.sentry.capture-5xx",
           "true",
           "Sends a message event such as 'HTTP 503 GET /route' for a 5xx response without an exception.");
   static final Setting RATE_LIMIT =
-      new Setting(
+      Setting.positiveInt(
           "malar.agent.sentry.rate-limit",
           "10",
           "Events per minute for one error (same exception type and throwing frame, or same status"

@@ -3,6 +3,7 @@ package io.malar.agent.features.slowcalls;
 import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.feature.AgentFeature;
+import io.malar.agent.core.feature.FeatureSpanProcessors;
 import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -34,7 +35,7 @@ public final class SlowCallsFeature implements AgentFeature {
         new SlowCallsProcessor(
             SlowCallsSettings.thresholds(config), new CallSiteFinder(SkippedFrames.defaults()), AgentLog::warn, System::nanoTime);
     processor = created;
-    sdk.addTracerProviderCustomizer((tracerProvider, otelConfig) -> tracerProvider.addSpanProcessor(created));
+    FeatureSpanProcessors.add(sdk, this, created);
   }
 
   @Override

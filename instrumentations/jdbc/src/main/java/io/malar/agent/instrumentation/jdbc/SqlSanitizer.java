@@ -32,6 +32,9 @@ public final class SqlSanitizer {
   /** Length at which the sanitized text is cut, before the trailing {@code ...}. */
   public static final int MAX_LENGTH = 2000;
 
+  /** Longer than any qualified table name a database accepts; a longer one is no collection. */
+  static final int MAX_COLLECTION_LENGTH = 512;
+
   // Token kinds
   private static final int WORD = 0;
   private static final int QUOTED_IDENT = 1;
@@ -434,7 +437,11 @@ public final class SqlSanitizer {
         namePart(kind, start, end);
         break;
       case AFTER_NAME_PART:
-        if (punct == '.') {
+        if (name.length() > MAX_COLLECTION_LENGTH) {
+          // no table has such a name: it would make a span name of any length
+          name = null;
+          phase = DONE;
+        } else if (punct == '.') {
           name.append('.');
           phase = NAME_PART;
         } else {
@@ -517,7 +524,7 @@ public final class SqlSanitizer {
   }
 
   private SanitizedSql result() {
-    if (phase == AFTER_NAME_PART) {
+    if (phase == AFTER_NAME_PART && name.length() <= MAX_COLLECTION_LENGTH) {
       collection = name.toString();
     }
     String text;

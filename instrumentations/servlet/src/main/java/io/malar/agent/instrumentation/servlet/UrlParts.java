@@ -6,8 +6,8 @@ import java.util.Locale;
 final class UrlParts {
   static final String REDACTED = "REDACTED";
   private static final String[] SECRET_NAME_PARTS = {
-    "password", "passwd", "pwd", "secret", "token", "key", "auth", "signature", "sig", "session",
-    "credential", "code", "otp", "pin"
+    "password", "passwd", "pass", "pwd", "secret", "token", "key", "auth", "signature", "sig", "session",
+    "credential", "code", "otp", "pin", "jwt", "bearer", "cookie", "private"
   };
 
   private UrlParts() {}
@@ -66,13 +66,38 @@ final class UrlParts {
     return slash >= 0 ? protocol.substring(slash + 1) : protocol;
   }
 
+  /** Compared as the application reads it: {@code %70assword} and {@code pass+word} are passwords too. */
   private static boolean looksSecret(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = decodedLetters(name).toLowerCase(Locale.ROOT);
     for (String part : SECRET_NAME_PARTS) {
       if (lower.contains(part)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The name with {@code %XX} escapes decoded and separators ({@code +}, {@code _}, {@code -},
+   * {@code .}, spaces) dropped, so {@code api%5Fkey}, {@code API-KEY} and {@code pass+word} all show
+   * their words. An escape that is not one stays as written.
+   */
+  private static String decodedLetters(String name) {
+    StringBuilder letters = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '%' && i + 2 < name.length() && hex(name.charAt(i + 1)) >= 0 && hex(name.charAt(i + 2)) >= 0) {
+        c = (char) (hex(name.charAt(i + 1)) * 16 + hex(name.charAt(i + 2)));
+        i += 2;
+      }
+      if (c != '+' && c != '_' && c != '-' && c != '.' && c != ' ') {
+        letters.append(c);
+      }
+    }
+    return letters.toString();
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
   }
 }
