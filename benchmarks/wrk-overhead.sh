@@ -5,12 +5,13 @@
 # each agent exporting OTLP/HTTP (and Sentry envelopes) to a receiver that discards them.
 #
 #   benchmarks/wrk-overhead.sh [--rounds N] [--warmup S] [--seconds S] [--heap SIZE] [--java PATH]
-#                              [--configs "none malar malar-sentry otel"] [--before-jar PATH]
+#                              [--configs "none malar malar-sentry otel"] [--agent-jar PATH]
+#                              [--before-jar PATH]
 #                      (defaults 2 rounds, 90 s warm-up, 30 s measured, -Xmx512m, the java on PATH)
 #   configurations: none; malar (malar-agent, defaults: percentiles and slow calls on); malar-sentry
 #   (the same with a Sentry DSN); malar-tracing (percentiles and slow calls off); otel (the
 #   OpenTelemetry Java agent of the parent pom); malar-before (the agent jar given by --before-jar,
-#   defaults, to compare two builds in one run)
+#   defaults, to compare two builds in one run); --agent-jar replaces agent/target/malar-agent.jar
 #   wrk: Debian/Ubuntu `apt-get install -y wrk` (4.1.0); the script installs it that way when it
 #   runs as root and wrk is missing, and otherwise stops saying so.
 #
@@ -32,6 +33,7 @@ warmup=90
 seconds=30
 heap=512m
 java=java
+agent_jar_option=
 before_jar=
 configs=(none malar malar-sentry otel)
 while [ $# -gt 0 ]; do
@@ -42,8 +44,9 @@ while [ $# -gt 0 ]; do
     --heap) heap="$2"; shift ;;
     --java) java="$2"; shift ;;
     --configs) read -r -a configs <<<"$2"; shift ;;
+    --agent-jar) agent_jar_option=$(realpath "$2"); shift ;;
     --before-jar) before_jar=$(realpath "$2"); shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/wrk-overhead.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -62,6 +65,7 @@ ensure_wrk() {
 
 ensure_wrk
 prepare_runs wrk-overhead
+agent_jar=${agent_jar_option:-$agent_jar}
 otel_version=$(basename "$otel_jar" .jar)
 otel_version=${otel_version#opentelemetry-javaagent-}
 receiver_classes=$out/receiver-classes
