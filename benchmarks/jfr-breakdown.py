@@ -41,7 +41,7 @@ THREAD_CATEGORIES = [
 
 
 def events(recording, name):
-    out = subprocess.run(["jfr", "print", "--json", "--events", name, recording],
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", name, recording],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)["recording"]["events"]
 

@@ -20,7 +20,8 @@
 # the measured load over its requests: what the load leaves of two shared cores does not change
 # it much), wrk's p90 and p99 latency, and peak RSS (VmHWM). The noise next to every ratio is the
 # range of the per-round ratios (each configuration against no agent of the same round); the
-# spread of no agent's own rounds is printed too. Raw rows: benchmarks/target/wrk-overhead/runs.csv.
+# spread of no agent's own rounds is printed too, and the bytes of spans each agent exported per
+# request during the measured load. Raw rows: benchmarks/target/wrk-overhead/runs.csv.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
     --configs) read -r -a configs <<<"$2"; shift ;;
     --agent-jar) agent_jar_option=$(realpath "$2"); shift ;;
     --before-jar) before_jar=$(realpath "$2"); shift ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/wrk-overhead.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -71,7 +72,7 @@ otel_version=${otel_version#opentelemetry-javaagent-}
 receiver_classes=$out/receiver-classes
 javac -d "$receiver_classes" benchmarks/wrk/DiscardingReceiver.java
 
-# start_discarding_receiver LOG: sets receiver_pid, exporter_args and sentry_dsn.
+# start_discarding_receiver LOG: sets receiver_pid, receiver_port, exporter_args and sentry_dsn.
 start_discarding_receiver() {
   local log=$1 port
   "$java" -Xmx64m -cp "$receiver_classes" DiscardingReceiver >"$log" 2>&1 &
@@ -81,6 +82,12 @@ start_discarding_receiver() {
   exporter_args=("-Dotel.service.name=malar-ledger" "-Dotel.exporter.otlp.endpoint=http://127.0.0.1:$port"
     "-Dotel.exporter.otlp.protocol=http/protobuf" "-Dotel.logs.exporter=none")
   sentry_dsn="http://public@127.0.0.1:$port/1"
+  receiver_port=$port
+}
+
+# received_spans: what the receiver got so far, "span_exports=N span_bytes=N gzip_exports=N".
+received_spans() {
+  curl -s "http://127.0.0.1:$receiver_port/counts"
 }
 
 # load SECONDS PORT LOG: the wrk load; its last line is the WRK summary of ledger-mix.lua.
@@ -90,7 +97,7 @@ load() {
 
 # run CONFIG ROUND: one ledger, one load; appends a row to runs.csv.
 run() {
-  local config=$1 round=$2 log=$out/$1-$2 port cpu_start cpu_end rss_kb
+  local config=$1 round=$2 log=$out/$1-$2 port cpu_start cpu_end rss_kb received_start received_end
   local java_args=("-Xmx$heap")
   start_discarding_receiver "$log.receiver.log"
   [ "$config" = none ] || java_args+=("${exporter_args[@]}")
@@ -112,9 +119,11 @@ run() {
   port=$(await_line "$log.ledger.log" 'READY ' "$ledger_pid" 120) \
     || { echo "the ledger did not start ($config):" >&2; tail -20 "$log.ledger.log" >&2; exit 1; }
   load "$warmup" "$port" "$log.warmup.log"
+  received_start=$(received_spans)
   cpu_start=$(cpu_ms "$ledger_pid")
   load "$seconds" "$port" "$log.load.log"
   cpu_end=$(cpu_ms "$ledger_pid")
+  received_end=$(received_spans)
   rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$ledger_pid/status")
   stop "$ledger_pid"
   ledger_pid=
@@ -122,11 +131,18 @@ run() {
   receiver_pid=
   rm -rf "$data_dir"
   data_dir=
-  awk -v config="$config" -v round="$round" -v cpu="$((cpu_end - cpu_start))" -v rss="$rss_kb" '
+  awk -v config="$config" -v round="$round" -v cpu="$((cpu_end - cpu_start))" -v rss="$rss_kb" \
+    -v received_start="$received_start" -v received_end="$received_end" '
+    function counts(text, into,    n, i, parts, kv) {
+      n = split(text, parts, " ")
+      for (i = 1; i <= n; i++) { split(parts[i], kv, "="); into[kv[1]] = kv[2] }
+    }
     /^WRK / {
       for (i = 2; i <= NF; i++) { split($i, kv, "="); w[kv[1]] = kv[2] }
-      printf "%s,%s,%.1f,%.1f,%.2f,%.2f,%.1f,%d,%d\n", config, round, w["requests"] / w["seconds"],
-        cpu * 1000 / w["requests"], w["p90"] / 1000, w["p99"] / 1000, rss / 1024, w["non2xx"], w["errors"]
+      counts(received_start, r0); counts(received_end, r1)
+      printf "%s,%s,%.1f,%.1f,%.2f,%.2f,%.1f,%d,%d,%.0f,%d\n", config, round, w["requests"] / w["seconds"],
+        cpu * 1000 / w["requests"], w["p90"] / 1000, w["p99"] / 1000, rss / 1024, w["non2xx"], w["errors"],
+        (r1["span_bytes"] - r0["span_bytes"]) / w["requests"], r1["gzip_exports"] - r0["gzip_exports"]
       found = 1
     }
     END { if (!found) exit 1 }' "$log.load.log" >>"$out/runs.csv" \
@@ -134,7 +150,8 @@ run() {
   tail -n 1 "$out/runs.csv" | sed 's/^/    /'
 }
 
-echo "config,round,requests_per_s,cpu_us_per_request,p90_ms,p99_ms,peak_rss_mib,non2xx,socket_errors" >"$out/runs.csv"
+echo "config,round,requests_per_s,cpu_us_per_request,p90_ms,p99_ms,peak_rss_mib,non2xx,socket_errors,span_bytes_per_request,gzip_exports" \
+  >"$out/runs.csv"
 echo "$rounds rounds of ${warmup} s warm-up and ${seconds} s measured, wrk 1 thread 16 connections, -Xmx$heap," \
   "$("$java" -version 2>&1 | head -1); OpenTelemetry Java agent $otel_version; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
@@ -144,7 +161,7 @@ echo
 echo "load average now $(cut -d' ' -f1 /proc/loadavg); mean per configuration; [ratio to no agent, range of the per-round ratios]:"
 awk -F, -v configs="${configs[*]}" '
   NR == 1 { next }
-  { v[$1, $2, 3] = $3; v[$1, $2, 4] = $4; v[$1, $2, 5] = $5; v[$1, $2, 6] = $6; v[$1, $2, 7] = $7; rounds[$2] = 1 }
+  { for (c = 3; c <= 12; c++) v[$1, $2, c] = $c; rounds[$2] = 1 }
   END {
     split("throughput_req_per_s cpu_us_per_request p90_ms p99_ms peak_rss_mib", names, " ")
     count = split(configs, order, " ")
@@ -177,4 +194,14 @@ awk -F, -v configs="${configs[*]}" '
       }
       printf "\n"
     }
+  }' "$out/runs.csv"
+# what each agent sent: an agent that drops spans (a full export queue) also saves their cost
+awk -F, -v configs="${configs[*]}" '
+  NR == 1 { next }
+  { bytes[$1] += $10; runs[$1]++; gzip[$1] += $11 }
+  END {
+    count = split(configs, order, " ")
+    printf "  %-22s", "span_bytes_per_request"
+    for (k = 1; k <= count; k++) printf " %-28s", runs[order[k]] ? sprintf("%.0f%s", bytes[order[k]] / runs[order[k]], gzip[order[k]] ? " (gzip)" : "") : "-"
+    printf "\n"
   }' "$out/runs.csv"
