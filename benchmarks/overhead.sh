@@ -42,8 +42,6 @@ while [ $# -gt 0 ]; do
 done
 
 prepare_runs overhead
-otel_version=$(basename "$otel_jar" .jar)
-otel_version=${otel_version#opentelemetry-javaagent-}
 
 # run CONFIG ROUND: one ledger, one load; appends a row to runs.csv.
 run() {

@@ -67,8 +67,6 @@ ensure_wrk() {
 ensure_wrk
 prepare_runs wrk-overhead
 agent_jar=${agent_jar_option:-$agent_jar}
-otel_version=$(basename "$otel_jar" .jar)
-otel_version=${otel_version#opentelemetry-javaagent-}
 receiver_classes=$out/receiver-classes
 javac -d "$receiver_classes" benchmarks/wrk/DiscardingReceiver.java
 

@@ -20,8 +20,8 @@ ensure_built() {
   fi
 }
 
-# prepare_runs NAME: the set-up both scripts share: the clean-up on exit, the jars built when
-# missing, out=benchmarks/target/NAME created, agent_jar, ledger_jar and otel_jar set.
+# prepare_runs NAME: the set-up the scripts share: the clean-up on exit, the jars built when
+# missing, out=benchmarks/target/NAME created, agent_jar, ledger_jar, otel_jar and otel_version set.
 prepare_runs() {
   out=$root/benchmarks/target/$1
   agent_jar=$root/agent/target/malar-agent.jar
@@ -30,6 +30,8 @@ prepare_runs() {
   mkdir -p "$out"
   ensure_built
   otel_jar=$(otel_agent_jar "$out")
+  otel_version=$(basename "$otel_jar" .jar)
+  otel_version=${otel_version#opentelemetry-javaagent-}
 }
 
 # in_rotation ROUNDS FUNCTION: calls FUNCTION CONFIG ROUND for each of the configs in each round,
