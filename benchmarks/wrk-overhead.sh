@@ -6,12 +6,13 @@
 #
 #   benchmarks/wrk-overhead.sh [--rounds N] [--warmup S] [--seconds S] [--heap SIZE] [--java PATH]
 #                              [--configs "none malar malar-sentry otel"] [--agent-jar PATH]
-#                              [--before-jar PATH]
+#                              [--before-jar PATH] [--report RUNS_CSV]
 #                      (defaults 2 rounds, 90 s warm-up, 30 s measured, -Xmx512m, the java on PATH)
 #   configurations: none; malar (malar-agent, defaults: percentiles and slow calls on); malar-sentry
 #   (the same with a Sentry DSN); malar-tracing (percentiles and slow calls off); otel (the
 #   OpenTelemetry Java agent of the parent pom); malar-before (the agent jar given by --before-jar,
-#   defaults, to compare two builds in one run); --agent-jar replaces agent/target/malar-agent.jar
+#   defaults, to compare two builds in one run); --agent-jar replaces agent/target/malar-agent.jar;
+#   --report prints the table of an earlier run's runs.csv (in the order of --configs) and exits
 #   wrk: Debian/Ubuntu `apt-get install -y wrk` (4.1.0); the script installs it that way when it
 #   runs as root and wrk is missing, and otherwise stops saying so.
 #
@@ -36,6 +37,7 @@ heap=512m
 java=java
 agent_jar_option=
 before_jar=
+report=
 configs=(none malar malar-sentry otel)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,7 +49,8 @@ while [ $# -gt 0 ]; do
     --configs) read -r -a configs <<<"$2"; shift ;;
     --agent-jar) agent_jar_option=$(realpath "$2"); shift ;;
     --before-jar) before_jar=$(realpath "$2"); shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --report) report=$(realpath "$2"); shift ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/wrk-overhead.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -63,6 +66,64 @@ ensure_wrk() {
   command -v wrk >/dev/null \
     || { echo "this benchmark needs wrk: apt-get install -y wrk (or build it from https://github.com/wg/wrk)" >&2; exit 1; }
 }
+
+# summary RUNS_CSV: the means per configuration, as ratios to the first (no agent) with their noise.
+summary() {
+  local runs=$1
+  echo
+  echo "load average now $(cut -d' ' -f1 /proc/loadavg); mean per configuration; [ratio to no agent, range of the per-round ratios]:"
+  awk -F, -v configs="${configs[*]}" '
+    NR == 1 { next }
+    { for (c = 3; c <= 12; c++) v[$1, $2, c] = $c; rounds[$2] = 1 }
+    END {
+      split("throughput_req_per_s cpu_us_per_request p90_ms p99_ms peak_rss_mib", names, " ")
+      count = split(configs, order, " ")
+      base = order[1]
+      printf "  %-22s", ""
+      for (k = 1; k <= count; k++) printf " %-28s", order[k]
+      printf "\n"
+      for (c = 3; c <= 7; c++) {
+        printf "  %-22s", names[c - 2]
+        for (k = 1; k <= count; k++) {
+          sum = 0; bsum = 0; n = 0; lo = 1e9; hi = -1e9; blo = 1e9; bhi = -1e9
+          for (r in rounds) {
+            if (!((order[k], r, c) in v) || !((base, r, c) in v)) continue
+            x = v[order[k], r, c]; b = v[base, r, c]
+            sum += x; bsum += b; n++
+            if (b > 0) { q = x / b; if (q < lo) lo = q; if (q > hi) hi = q }
+            if (x < blo) blo = x; if (x > bhi) bhi = x
+          }
+          if (n == 0) { printf " %-28s", "-"; continue }
+          mean = sum / n
+          if (k == 1) {
+            # no agent: its mean and its own round-to-round spread
+            cell = sprintf("%.1f (spread %.0f%%)", mean, mean > 0 ? 100 * (bhi - blo) / mean : 0)
+          } else if (c == 7) {
+            cell = sprintf("%.0f [%+.0f MiB, %.2fx %.2f-%.2f]", mean, mean - bsum / n, mean / (bsum / n), lo, hi)
+          } else {
+            cell = sprintf("%.1f [%.2fx %.2f-%.2f]", mean, mean / (bsum / n), lo, hi)
+          }
+          printf " %-28s", cell
+        }
+        printf "\n"
+      }
+    }' "$runs"
+  # what each agent sent: an agent that drops spans (a full export queue) also saves their cost
+  awk -F, -v configs="${configs[*]}" '
+    NR == 1 { next }
+    NF >= 11 { bytes[$1] += $10; runs[$1]++; gzip[$1] += $11 }
+    END {
+      count = split(configs, order, " ")
+      printf "  %-22s", "span_bytes_per_request"
+      for (k = 1; k <= count; k++) printf " %-28s", runs[order[k]] ? sprintf("%.0f%s", bytes[order[k]] / runs[order[k]], gzip[order[k]] ? " (gzip)" : "") : "-"
+      printf "\n"
+    }' "$runs"
+}
+
+if [ -n "$report" ]; then
+  summary "$report"
+  exit 0
+fi
 
 ensure_wrk
 prepare_runs wrk-overhead
@@ -155,51 +216,4 @@ echo "$rounds rounds of ${warmup} s warm-up and ${seconds} s measured, wrk 1 thr
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
 in_rotation "$rounds" run
 
-echo
-echo "load average now $(cut -d' ' -f1 /proc/loadavg); mean per configuration; [ratio to no agent, range of the per-round ratios]:"
-awk -F, -v configs="${configs[*]}" '
-  NR == 1 { next }
-  { for (c = 3; c <= 12; c++) v[$1, $2, c] = $c; rounds[$2] = 1 }
-  END {
-    split("throughput_req_per_s cpu_us_per_request p90_ms p99_ms peak_rss_mib", names, " ")
-    count = split(configs, order, " ")
-    base = order[1]
-    printf "  %-22s", ""
-    for (k = 1; k <= count; k++) printf " %-28s", order[k]
-    printf "\n"
-    for (c = 3; c <= 7; c++) {
-      printf "  %-22s", names[c - 2]
-      for (k = 1; k <= count; k++) {
-        sum = 0; bsum = 0; n = 0; lo = 1e9; hi = -1e9; blo = 1e9; bhi = -1e9
-        for (r in rounds) {
-          if (!((order[k], r, c) in v) || !((base, r, c) in v)) continue
-          x = v[order[k], r, c]; b = v[base, r, c]
-          sum += x; bsum += b; n++
-          if (b > 0) { q = x / b; if (q < lo) lo = q; if (q > hi) hi = q }
-          if (x < blo) blo = x; if (x > bhi) bhi = x
-        }
-        if (n == 0) { printf " %-28s", "-"; continue }
-        mean = sum / n
-        if (k == 1) {
-          # no agent: its mean and its own round-to-round spread
-          cell = sprintf("%.1f (spread %.0f%%)", mean, mean > 0 ? 100 * (bhi - blo) / mean : 0)
-        } else if (c == 7) {
-          cell = sprintf("%.0f [%+.0f MiB, %.2fx %.2f-%.2f]", mean, mean - bsum / n, mean / (bsum / n), lo, hi)
-        } else {
-          cell = sprintf("%.1f [%.2fx %.2f-%.2f]", mean, mean / (bsum / n), lo, hi)
-        }
-        printf " %-28s", cell
-      }
-      printf "\n"
-    }
-  }' "$out/runs.csv"
-# what each agent sent: an agent that drops spans (a full export queue) also saves their cost
-awk -F, -v configs="${configs[*]}" '
-  NR == 1 { next }
-  { bytes[$1] += $10; runs[$1]++; gzip[$1] += $11 }
-  END {
-    count = split(configs, order, " ")
-    printf "  %-22s", "span_bytes_per_request"
-    for (k = 1; k <= count; k++) printf " %-28s", runs[order[k]] ? sprintf("%.0f%s", bytes[order[k]] / runs[order[k]], gzip[order[k]] ? " (gzip)" : "") : "-"
-    printf "\n"
-  }' "$out/runs.csv"
+summary "$out/runs.csv"
