@@ -18,8 +18,8 @@
 #
 # Per run: a warm-up load that is not measured, then the measured load. Printed per configuration,
 # as a ratio to no agent: throughput, CPU per request (the ledger's user + system CPU time during
-# the measured load over its requests: what the load leaves of two shared cores does not change
-# it much), wrk's p90 and p99 latency, and peak RSS (VmHWM). The noise next to every ratio is the
+# the measured load over its requests: steadier than throughput when other programs share the
+# cores, though contention raises it too), wrk's p90 and p99 latency, and peak RSS (VmHWM). The noise next to every ratio is the
 # range of the per-round ratios (each configuration against no agent of the same round); the
 # spread of no agent's own rounds is printed too, and the bytes of spans each agent exported per
 # request during the measured load. Raw rows: benchmarks/target/wrk-overhead/runs.csv.
