@@ -52,14 +52,8 @@ run() {
     start_otlp_receiver "$log.receiver.log"
     java_args+=("${exporter_args[@]}")
   fi
-  case "$config" in
-    none) ;;
-    malar) java_args+=("-javaagent:$agent_jar") ;;
-    malar-tracing) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.enabled=false"
-      "-Dmalar.agent.slow-calls.enabled=false") ;;
-    otel) java_args+=("-javaagent:$otel_jar") ;;
-    *) echo "unknown configuration: $config (none, malar, malar-tracing, otel)" >&2; exit 2 ;;
-  esac
+  agent_args "$config" || { echo "unknown configuration: $config (none, malar, malar-tracing, otel)" >&2; exit 2; }
+  java_args+=("${agent_args[@]}")
   data_dir=$(mktemp -d)
   started=$(date +%s%N)
   LEDGER_PORT=0 LEDGER_DATA_DIR="$data_dir" java "${java_args[@]}" -jar "$ledger_jar" >"$log.ledger.log" 2>&1 &

@@ -161,17 +161,13 @@ run() {
   start_discarding_receiver "$log.receiver.log"
   [ "$config" = none ] || java_args+=("${exporter_args[@]}")
   case "$config" in
-    none) ;;
-    malar) java_args+=("-javaagent:$agent_jar") ;;
     malar-sentry) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.sentry.dsn=$sentry_dsn") ;;
-    malar-tracing) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.enabled=false"
-      "-Dmalar.agent.slow-calls.enabled=false") ;;
     malar-before) [ -n "$before_jar" ] || { echo "malar-before needs --before-jar PATH" >&2; exit 2; }
       java_args+=("-javaagent:$before_jar") ;;
-    otel) java_args+=("-javaagent:$otel_jar") ;;
-    *) echo "unknown configuration: $config (none, malar, malar-sentry, malar-tracing, malar-before, otel)" >&2; exit 2 ;;
+    *) agent_args "$config" \
+        || { echo "unknown configuration: $config (none, malar, malar-sentry, malar-tracing, malar-before, otel)" >&2; exit 2; }
+      java_args+=("${agent_args[@]}") ;;
   esac
-  java_args+=(${WRK_OVERHEAD_JAVA_OPTS:-})
   data_dir=$(mktemp -d)
   LEDGER_PORT=0 LEDGER_DATA_DIR="$data_dir" "$java" "${java_args[@]}" -jar "$ledger_jar" >"$log.ledger.log" 2>&1 &
   ledger_pid=$!
@@ -198,6 +194,7 @@ run() {
     }
     /^WRK / {
       for (i = 2; i <= NF; i++) { split($i, kv, "="); w[kv[1]] = kv[2] }
+      if (w["requests"] == 0) { print "no request was answered during the measured load" > "/dev/stderr"; exit 1 }
       counts(received_start, r0); counts(received_end, r1)
       printf "%s,%s,%.1f,%.1f,%.2f,%.2f,%.1f,%d,%d,%.0f,%d\n", config, round, w["requests"] / w["seconds"],
         cpu * 1000 / w["requests"], w["p90"] / 1000, w["p99"] / 1000, rss / 1024, w["non2xx"], w["errors"],

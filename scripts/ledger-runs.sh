@@ -70,6 +70,20 @@ start_otlp_receiver() {
     "-Dotel.exporter.otlp.protocol=http/protobuf" "-Dotel.logs.exporter=none")
 }
 
+# agent_args CONFIG: sets agent_args to the JVM arguments of a configuration the overhead scripts
+# share: none, malar, malar-tracing (malar-agent with its percentiles and slow-call features off),
+# otel; fails for any other.
+agent_args() {
+  case "$1" in
+    none) agent_args=() ;;
+    malar) agent_args=("-javaagent:$agent_jar") ;;
+    malar-tracing) agent_args=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.enabled=false"
+      "-Dmalar.agent.slow-calls.enabled=false") ;;
+    otel) agent_args=("-javaagent:$otel_jar") ;;
+    *) return 1 ;;
+  esac
+}
+
 # cpu_ms PID: the process's CPU time so far (user + system, from /proc), in milliseconds.
 cpu_ms() {
   awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$1/stat"
