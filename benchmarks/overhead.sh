@@ -69,12 +69,7 @@ run() {
   cpu_end=$(cpu_ms "$ledger_pid")
   rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$ledger_pid/status")
   requests=$(sed -n 's/^load: .*: \([0-9,]*\) requests,.*/\1/p' "$log.load.log" | tr -d ,)
-  stop "$ledger_pid"
-  ledger_pid=
-  stop "$receiver_pid"
-  receiver_pid=
-  rm -rf "$data_dir"
-  data_dir=
+  end_run
   awk -v config="$config" -v round="$round" -v ready="$ready_ms" -v cpu="$((cpu_end - cpu_start))" \
     -v requests="$requests" -v rss="$rss_kb" '
     /^THROUGHPUT / { throughput = $2 }

@@ -180,12 +180,7 @@ run() {
   cpu_end=$(cpu_ms "$ledger_pid")
   received_end=$(received_spans)
   rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$ledger_pid/status")
-  stop "$ledger_pid"
-  ledger_pid=
-  stop "$receiver_pid"
-  receiver_pid=
-  rm -rf "$data_dir"
-  data_dir=
+  end_run
   awk -v config="$config" -v round="$round" -v cpu="$((cpu_end - cpu_start))" -v rss="$rss_kb" \
     -v received_start="$received_start" -v received_end="$received_end" '
     function counts(text, into,    n, i, parts, kv) {

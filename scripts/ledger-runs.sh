@@ -12,6 +12,16 @@ stop_everything_on_exit() {
   trap 'echo; echo "stopping..."; exit 130' INT TERM
 }
 
+# end_run: stops the run's ledger and receiver (those started) and removes its database.
+end_run() {
+  stop "$ledger_pid"
+  ledger_pid=
+  stop "$receiver_pid"
+  receiver_pid=
+  [ -z "$data_dir" ] || rm -rf "$data_dir"
+  data_dir=
+}
+
 # Builds agent/target/malar-agent.jar, the ledger and the receiver's class path when one is missing.
 ensure_built() {
   if [ ! -f agent/target/malar-agent.jar ] || [ ! -f demo-ledger-app/target/malar-ledger.jar ] \
