@@ -42,8 +42,6 @@ while [ $# -gt 0 ]; do
 done
 
 prepare_runs overhead
-otel_version=$(basename "$otel_jar" .jar)
-otel_version=${otel_version#opentelemetry-javaagent-}
 
 # run CONFIG ROUND: one ledger, one load; appends a row to runs.csv.
 run() {
@@ -54,14 +52,8 @@ run() {
     start_otlp_receiver "$log.receiver.log"
     java_args+=("${exporter_args[@]}")
   fi
-  case "$config" in
-    none) ;;
-    malar) java_args+=("-javaagent:$agent_jar") ;;
-    malar-tracing) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.enabled=false"
-      "-Dmalar.agent.slow-calls.enabled=false") ;;
-    otel) java_args+=("-javaagent:$otel_jar") ;;
-    *) echo "unknown configuration: $config (none, malar, malar-tracing, otel)" >&2; exit 2 ;;
-  esac
+  agent_args "$config" || { echo "unknown configuration: $config (none, malar, malar-tracing, otel)" >&2; exit 2; }
+  java_args+=("${agent_args[@]}")
   data_dir=$(mktemp -d)
   started=$(date +%s%N)
   LEDGER_PORT=0 LEDGER_DATA_DIR="$data_dir" java "${java_args[@]}" -jar "$ledger_jar" >"$log.ledger.log" 2>&1 &
@@ -77,12 +69,7 @@ run() {
   cpu_end=$(cpu_ms "$ledger_pid")
   rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$ledger_pid/status")
   requests=$(sed -n 's/^load: .*: \([0-9,]*\) requests,.*/\1/p' "$log.load.log" | tr -d ,)
-  stop "$ledger_pid"
-  ledger_pid=
-  stop "$receiver_pid"
-  receiver_pid=
-  rm -rf "$data_dir"
-  data_dir=
+  end_run
   awk -v config="$config" -v round="$round" -v ready="$ready_ms" -v cpu="$((cpu_end - cpu_start))" \
     -v requests="$requests" -v rss="$rss_kb" '
     /^THROUGHPUT / { throughput = $2 }

@@ -77,10 +77,7 @@ launch() {
   cpu=$(cpu_ms "$ledger_pid")
   premain=$(sed -n 's/.*"malar-agent started".*"premain_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   ready=$(sed -n 's/.*"malar-agent started".*"ready_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
-  stop "$ledger_pid"
-  ledger_pid=
-  rm -rf "$data_dir"
-  data_dir=
+  end_run
   echo "$config,$round,$answered_ms,$cpu,${premain:-},${ready:-}" | tee -a "$out/runs.csv" | sed 's/^/    /'
 }
 

@@ -12,6 +12,16 @@ stop_everything_on_exit() {
   trap 'echo; echo "stopping..."; exit 130' INT TERM
 }
 
+# end_run: stops the run's ledger and receiver (those started) and removes its database.
+end_run() {
+  stop "$ledger_pid"
+  ledger_pid=
+  stop "$receiver_pid"
+  receiver_pid=
+  [ -z "$data_dir" ] || rm -rf "$data_dir"
+  data_dir=
+}
+
 # Builds agent/target/malar-agent.jar, the ledger and the receiver's class path when one is missing.
 ensure_built() {
   if [ ! -f agent/target/malar-agent.jar ] || [ ! -f demo-ledger-app/target/malar-ledger.jar ] \
@@ -20,8 +30,8 @@ ensure_built() {
   fi
 }
 
-# prepare_runs NAME: the set-up both scripts share: the clean-up on exit, the jars built when
-# missing, out=benchmarks/target/NAME created, agent_jar, ledger_jar and otel_jar set.
+# prepare_runs NAME: the set-up the scripts share: the clean-up on exit, the jars built when
+# missing, out=benchmarks/target/NAME created, agent_jar, ledger_jar, otel_jar and otel_version set.
 prepare_runs() {
   out=$root/benchmarks/target/$1
   agent_jar=$root/agent/target/malar-agent.jar
@@ -30,6 +40,8 @@ prepare_runs() {
   mkdir -p "$out"
   ensure_built
   otel_jar=$(otel_agent_jar "$out")
+  otel_version=$(basename "$otel_jar" .jar)
+  otel_version=${otel_version#opentelemetry-javaagent-}
 }
 
 # in_rotation ROUNDS FUNCTION: calls FUNCTION CONFIG ROUND for each of the configs in each round,
@@ -66,6 +78,20 @@ start_otlp_receiver() {
     || { echo "the OTLP receiver did not start" >&2; cat "$log" >&2; exit 1; }
   exporter_args=("-Dotel.service.name=malar-ledger" "-Dotel.exporter.otlp.endpoint=${endpoint%% *}"
     "-Dotel.exporter.otlp.protocol=http/protobuf" "-Dotel.logs.exporter=none")
+}
+
+# agent_args CONFIG: sets agent_args to the JVM arguments of a configuration the overhead scripts
+# share: none, malar, malar-tracing (malar-agent with its percentiles and slow-call features off),
+# otel; fails for any other.
+agent_args() {
+  case "$1" in
+    none) agent_args=() ;;
+    malar) agent_args=("-javaagent:$agent_jar") ;;
+    malar-tracing) agent_args=("-javaagent:$agent_jar" "-Dmalar.agent.percentiles.enabled=false"
+      "-Dmalar.agent.slow-calls.enabled=false") ;;
+    otel) agent_args=("-javaagent:$otel_jar") ;;
+    *) return 1 ;;
+  esac
 }
 
 # cpu_ms PID: the process's CPU time so far (user + system, from /proc), in milliseconds.

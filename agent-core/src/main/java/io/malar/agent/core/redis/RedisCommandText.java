@@ -17,9 +17,14 @@ public final class RedisCommandText {
   static final String UNKNOWN = "UNKNOWN";
 
   private static final int MAX_CACHED_NAMES = 1024;
+  /** Query texts of commands with fewer arguments than this are built once per command name. */
+  private static final int CACHED_ARGUMENT_COUNTS = 8;
 
   // A library's commands are constants, so their name bytes are the same arrays on every call.
   private static final ConcurrentHashMap<byte[], String> NAMES = new ConcurrentHashMap<>();
+  // Every command of a span needs its query text; most take a few arguments, so the texts of a
+  // name repeat: built once, each span then carries the same string.
+  private static final ConcurrentHashMap<String, String[]> QUERIES = new ConcurrentHashMap<>();
 
   private RedisCommandText() {}
 
@@ -39,6 +44,26 @@ public final class RedisCommandText {
   }
 
   public static String query(String name, int argumentCount) {
+    if (name == null || argumentCount < 0 || argumentCount >= CACHED_ARGUMENT_COUNTS) {
+      return buildQuery(name, argumentCount);
+    }
+    String[] texts = QUERIES.get(name);
+    if (texts == null) {
+      if (QUERIES.size() >= MAX_CACHED_NAMES) {
+        return buildQuery(name, argumentCount);
+      }
+      texts = QUERIES.computeIfAbsent(name, any -> new String[CACHED_ARGUMENT_COUNTS]);
+    }
+    String text = texts[argumentCount];
+    if (text == null) {
+      // two threads may both build it: equal strings, either one will do
+      text = buildQuery(name, argumentCount);
+      texts[argumentCount] = text;
+    }
+    return text;
+  }
+
+  private static String buildQuery(String name, int argumentCount) {
     int placeholders = Math.max(0, Math.min(argumentCount, MAX_PLACEHOLDERS));
     String command = name == null ? UNKNOWN : name;
     StringBuilder text = new StringBuilder(command.length() + 2 * placeholders + 4).append(command);

@@ -25,6 +25,8 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
   private final Object request;
   private final String method;
   private String route;
+  /** The route the span is named after and carries already; null until there is one. */
+  private String namedRoute;
   private boolean ended;
 
   /** @param route the route known when the request entered, or null to read it on leaving */
@@ -34,6 +36,7 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
     this.request = request;
     this.method = method;
     this.route = route;
+    this.namedRoute = route;
   }
 
   ServletAccessor accessor() {
@@ -54,8 +57,7 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
       return;
     }
     route = frameworkRoute;
-    span.setAttribute(HTTP_ROUTE, route);
-    span.updateName(method + " " + route);
+    nameAfterRoute();
   }
 
   /** The request leaves the outermost servlet or filter on the thread that entered it. */
@@ -91,14 +93,19 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
     if (status > 0) {
       span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
-    if (route != null) {
-      span.setAttribute(HTTP_ROUTE, route);
-      span.updateName(method + " " + route);
+    if (route != null && !route.equals(namedRoute)) {
+      nameAfterRoute();
     }
     if (thrown != null || status >= 400) {
       RequestErrors.requestFailed(span, this, status, thrown);
     }
     span.end();
+  }
+
+  private void nameAfterRoute() {
+    span.setAttribute(HTTP_ROUTE, route);
+    span.updateName(method + " " + route);
+    namedRoute = route;
   }
 
   /**

@@ -57,10 +57,20 @@ final class UrlParts {
     return redacted.toString();
   }
 
-  /** {@code HTTP/1.1} -> {@code 1.1}. */
+  /** {@code HTTP/1.1} -> {@code 1.1}; the common versions without a new string per request. */
   static String protocolVersion(String protocol) {
     if (protocol == null) {
       return null;
+    }
+    switch (protocol) {
+      case "HTTP/1.1":
+        return "1.1";
+      case "HTTP/1.0":
+        return "1.0";
+      case "HTTP/2.0":
+        return "2.0";
+      default:
+        break;
     }
     int slash = protocol.indexOf('/');
     return slash >= 0 ? protocol.substring(slash + 1) : protocol;
