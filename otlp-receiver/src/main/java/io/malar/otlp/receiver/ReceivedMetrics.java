@@ -1,6 +1,5 @@
-package io.malar.agent.tests.support;
+package io.malar.otlp.receiver;
 
-import io.malar.otlp.receiver.OtlpReceiver;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
