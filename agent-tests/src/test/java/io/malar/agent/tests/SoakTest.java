@@ -1,0 +1,95 @@
+package io.malar.agent.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.malar.agent.tests.support.AgentApp;
+import io.malar.agent.tests.support.HeapCensus;
+import io.malar.agent.tests.support.Http;
+import io.malar.agent.tests.support.LedgerProcess;
+import io.malar.otlp.receiver.OtlpReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger under its load generator for about a minute with OTLP export (the CI version of
+ * benchmarks/soak.sh): after a warm-up load and after a second load, each time once the exports
+ * of the load are out, the agent's live objects after a full GC do not grow by 5 %, and its
+ * percentile keys, per-request entries and weak-map entries stay bounded.
+ */
+class SoakTest {
+  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  private static final Duration BETWEEN = Duration.ofSeconds(40);
+  /**
+   * Between the loads and the censuses, longer than the batch span processor's 5 s delay: what is
+   * measured is what the agent keeps, not the spans of the last seconds on their way out.
+   */
+  private static final Duration QUIET = Duration.ofSeconds(7);
+  private static final int LOAD_THREADS = 4;
+
+  @Test
+  void theAgentsMemoryStaysFlatUnderLoad(@TempDir Path dataDir) throws Exception {
+    ScheduledExecutorService forgetting = Executors.newSingleThreadScheduledExecutor();
+    try (OtlpReceiver receiver = OtlpReceiver.start(0);
+        LedgerProcess ledger = LedgerProcess.start(dataDir, "-Xmx512m", "-Dotel.service.name=malar-ledger",
+            "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint())) {
+      // the test keeps no spans: a minute of them would fill its own heap
+      forgetting.scheduleAtFixedRate(receiver::clear, 2, 2, TimeUnit.SECONDS);
+      runLoad(ledger.port(), WARM_UP, 7);
+      HeapCensus first = censusOnceQuiet(ledger);
+      runLoad(ledger.port(), BETWEEN, 42);
+      HeapCensus second = censusOnceQuiet(ledger);
+      System.out.printf("agent objects: %,d then %,d bytes; all live objects: %,d then %,d bytes; latency keys %d then %d;"
+              + " weak-map entries %d then %d; open requests %d then %d%n",
+          first.agentBytes(), second.agentBytes(), first.totalBytes(), second.totalBytes(),
+          first.instances(LATENCY_KEY), second.instances(LATENCY_KEY), first.instances(WEAK_KEY), second.instances(WEAK_KEY),
+          first.instances(REQUEST_STATS), second.instances(REQUEST_STATS));
+
+      assertThat(second.agentBytes()).as("the agent's live objects; grown most: " + second.grownMost(first))
+          .isLessThan(first.agentBytes() * 105 / 100);
+      // the ledger's routes, statements and commands: a few dozen keys, none added after warm-up
+      assertThat(second.instances(LATENCY_KEY)).isBetween(10L, first.instances(LATENCY_KEY) + 5);
+      // statements, connections and queues alive at the time, not one per call made
+      assertThat(second.instances(WEAK_KEY)).isLessThan(Math.max(first.instances(WEAK_KEY) * 2, 500));
+      // open requests only: the load's threads and the ledger's own workers
+      assertThat(second.instances(REQUEST_STATS)).isLessThanOrEqualTo(2L * LOAD_THREADS + 8);
+      receiver.clear();
+      receiver.awaitSpans(span -> true, 1, Duration.ofSeconds(30));
+    } finally {
+      forgetting.shutdownNow();
+    }
+  }
+
+  private static final String LATENCY_KEY = "io.malar.agent.features.percentiles.LatencyKey";
+  private static final String WEAK_KEY = "io.malar.agent.core.util.WeakIdentityMap$WeakKey";
+  private static final String REQUEST_STATS = "io.malar.agent.features.slowcalls.RequestStats";
+
+  /**
+   * The census once the load's exports are out. A weak map forgets an entry whose key was
+   * collected at its next write, so the census's own full GC is followed by one request (whose
+   * statements write to the JDBC map) and a second census, which then counts the entries the
+   * agent keeps rather than those a GC left for the next write.
+   */
+  private static HeapCensus censusOnceQuiet(LedgerProcess ledger) throws Exception {
+    Thread.sleep(QUIET.toMillis());
+    HeapCensus.of(ledger.pid());
+    assertThat(Http.get(ledger.port(), "/api/v1/farmers?page=1&size=20").statusCode()).isEqualTo(200);
+    Thread.sleep(QUIET.toMillis());
+    return HeapCensus.of(ledger.pid());
+  }
+
+  private static void runLoad(int port, Duration duration, int seed) throws Exception {
+    Process load = new ProcessBuilder(AgentApp.javaExecutable().toString(), "-cp", LedgerProcess.ledgerJar().toString(),
+        "io.malar.ledger.load.LoadGenerator", "--url", "http://127.0.0.1:" + port, "--seed", String.valueOf(seed),
+        "--seconds", String.valueOf(duration.toSeconds()), "--threads", String.valueOf(LOAD_THREADS))
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(load.getInputStream().readAllBytes());
+    assertThat(load.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).as("the load ran").contains("THROUGHPUT");
+  }
+}
