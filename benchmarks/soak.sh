@@ -54,7 +54,12 @@ load_for() {
 }
 
 # point MINUTE: once the last exports are out (the batch processor's delay is 5 s), a census.
+# A weak map forgets an entry whose key was collected at its next write: the first census's full GC
+# is followed by one request (its statements write to the JDBC map), and the second census counts.
 point() {
+  sleep 10
+  heap_census "$ledger_pid" >/dev/null
+  curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/farmers?page=1&size=20"
   sleep 10
   read -r all agent keys weak open < <(heap_census "$ledger_pid")
   echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status")" | tee -a "$out/soak.csv"

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * percentile keys, per-request entries and weak-map entries stay bounded.
  */
 class SoakTest {
-  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  private static final Duration EXPORT_INTERVAL = Duration.ofSeconds(10);
+  private static final Duration WARM_UP = Duration.ofSeconds(25);
   private static final Duration BETWEEN = Duration.ofSeconds(40);
   /**
    * Between the loads and the censuses, longer than the batch span processor's 5 s delay: what is
@@ -36,7 +37,9 @@ class SoakTest {
     ScheduledExecutorService forgetting = Executors.newSingleThreadScheduledExecutor();
     try (OtlpReceiver receiver = OtlpReceiver.start(0);
         LedgerProcess ledger = LedgerProcess.start(dataDir, "-Xmx512m", "-Dotel.service.name=malar-ledger",
-            "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint())) {
+            "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
+            // the warm-up spans two export intervals: the percentiles' interval state exists from the first
+            "-Dotel.metric.export.interval=" + EXPORT_INTERVAL.toMillis())) {
       // the test keeps no spans: a minute of them would fill its own heap
       forgetting.scheduleAtFixedRate(receiver::clear, 2, 2, TimeUnit.SECONDS);
       runLoad(ledger.port(), WARM_UP, 7);
