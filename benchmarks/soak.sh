@@ -5,8 +5,7 @@
 # After the first minutes' load and after the rest (each time 10 s after the load stopped, so that
 # what is measured is what the agent keeps, not the spans on their way out): the live objects
 # after a full GC (all, and the agent's own classes' shallow sizes), the percentile keys, the
-# weak-map entries and the open requests' entries. agent-tests' SoakTest is the one-minute
-# version that CI runs.
+# weak-map entries and the open requests' entries.
 #
 #   benchmarks/soak.sh [--minutes N] [--first-minute N] [--threads N]   (defaults 30, 5, 8)
 set -euo pipefail
@@ -24,7 +23,7 @@ while [ $# -gt 0 ]; do
     --minutes) minutes="$2"; shift ;;
     --first-minute) first_minute="$2"; shift ;;
     --threads) threads="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/soak.sh --help)" >&2; exit 2 ;;
   esac
   shift
