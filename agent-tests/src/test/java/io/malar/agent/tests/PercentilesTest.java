@@ -6,14 +6,12 @@ import io.malar.agent.tests.apps.LatencyApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint.ValueAtQuantile;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +92,7 @@ class PercentilesTest {
 
   static List<SummaryDataPoint> summaryPoints(OtlpReceiver receiver, String route) {
     List<SummaryDataPoint> points = new ArrayList<>();
-    for (Metric metric : metrics(receiver, "malar.http.server.latency")) {
+    for (Metric metric : ReceivedMetrics.named(receiver, "malar.http.server.latency")) {
       for (SummaryDataPoint point : metric.getSummary().getDataPointsList()) {
         if (route.equals(attribute(point.getAttributesList(), "http.route"))) {
           points.add(point);
@@ -106,7 +104,7 @@ class PercentilesTest {
 
   private static HistogramDataPoint lastSemconvPoint(OtlpReceiver receiver, String route) {
     HistogramDataPoint last = null;
-    for (Metric metric : metrics(receiver, "http.server.request.duration")) {
+    for (Metric metric : ReceivedMetrics.named(receiver, "http.server.request.duration")) {
       assertThat(metric.getUnit()).isEqualTo("s");
       for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
         if (route.equals(attribute(point.getAttributesList(), "http.route"))) {
@@ -116,22 +114,6 @@ class PercentilesTest {
     }
     assertThat(last).as("http.server.request.duration for " + route).isNotNull();
     return last;
-  }
-
-  private static List<Metric> metrics(OtlpReceiver receiver, String name) {
-    List<Metric> metrics = new ArrayList<>();
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (ResourceMetrics resource : request.getResourceMetricsList()) {
-        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          for (Metric metric : scope.getMetricsList()) {
-            if (metric.getName().equals(name)) {
-              metrics.add(metric);
-            }
-          }
-        }
-      }
-    }
-    return metrics;
   }
 
   private static double quantile(SummaryDataPoint point, double quantile) {
