@@ -31,7 +31,8 @@ ensure_built() {
 }
 
 # prepare_runs NAME: the set-up the scripts share: the clean-up on exit, the jars built when
-# missing, out=benchmarks/target/NAME created, agent_jar, ledger_jar, otel_jar and otel_version set.
+# missing, out=benchmarks/target/NAME created, agent_jar (a copy in it), ledger_jar, otel_jar and
+# otel_version set.
 prepare_runs() {
   out=$root/benchmarks/target/$1
   agent_jar=$root/agent/target/malar-agent.jar
@@ -39,6 +40,10 @@ prepare_runs() {
   stop_everything_on_exit
   mkdir -p "$out"
   ensure_built
+  # a copy: a build during the run must not replace the jar under a running agent, whose classes
+  # are read from it as they are first used
+  cp "$agent_jar" "$out/malar-agent.jar"
+  agent_jar=$out/malar-agent.jar
   otel_jar=$(otel_agent_jar "$out")
   otel_version=$(basename "$otel_jar" .jar)
   otel_version=${otel_version#opentelemetry-javaagent-}
@@ -97,4 +102,46 @@ agent_args() {
 # cpu_ms PID: the process's CPU time so far (user + system, from /proc), in milliseconds.
 cpu_ms() {
   awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$1/stat"
+}
+
+# start_faulty_collector DIR: starts io.malar.otlp.receiver.FaultyCollectorMain, commanded through
+# the fifo DIR/control on file descriptor 3 (echo 503 >&3; see its class comment), logging to
+# DIR/collector.log; sets receiver_pid, collector_log and endpoint; exits if it does not start.
+start_faulty_collector() {
+  collector_log=$1/collector.log
+  rm -f "$1/control"
+  mkfifo "$1/control"
+  java -cp "$(cat demo-ledger-app/target/collector.classpath)" io.malar.otlp.receiver.FaultyCollectorMain 0 \
+    <"$1/control" >"$collector_log" 2>&1 &
+  receiver_pid=$!
+  exec 3>"$1/control"
+  endpoint=$(await_line "$collector_log" 'FAULTY COLLECTOR ' "$receiver_pid" 30) \
+    || { echo "the faulty collector did not start" >&2; cat "$collector_log" >&2; exit 1; }
+}
+
+# collector_stats: asks the faulty collector for its counts (it then forgets what it received) and
+# prints its STATS line.
+collector_stats() {
+  local before
+  before=$(grep -c '^STATS ' "$collector_log" || true)
+  echo stats >&3
+  for _ in $(seq 1 100); do
+    [ "$(grep -c '^STATS ' "$collector_log" || true)" -gt "$before" ] && break
+    sleep 0.1
+  done
+  grep '^STATS ' "$collector_log" | tail -n 1
+}
+
+# heap_census PID: the live objects after a full GC (jcmd GC.class_histogram runs one first):
+# "all_mb agent_mb latency_keys weak_map_entries open_requests", agent_mb being the shallow sizes
+# of the agent's classes and of the libraries only it brings (OpenTelemetry, HdrHistogram, OkHttp,
+# Okio, Kotlin, Byte Buddy); arrays they own are in all_mb only.
+heap_census() {
+  jcmd "$1" GC.class_histogram 2>/dev/null | awk '
+    $1 ~ /^[0-9]+:$/ && $4 ~ /^(io\.malar\.agent|io\.opentelemetry|org\.HdrHistogram|okhttp3|okio|kotlin|net\.bytebuddy)\./ { agent += $3 }
+    $4 == "io.malar.agent.features.percentiles.LatencyKey" { keys += $2 }
+    $4 == "io.malar.agent.core.util.WeakIdentityMap$WeakKey" { weak += $2 }
+    $4 == "io.malar.agent.features.slowcalls.RequestStats" { open += $2 }
+    $1 == "Total" { total = $3 }
+    END { printf "%.1f %.2f %d %d %d\n", total / 1048576, agent / 1048576, keys, weak, open }'
 }

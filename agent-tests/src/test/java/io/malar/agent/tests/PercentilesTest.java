@@ -7,6 +7,7 @@ import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.Http;
 import io.malar.agent.tests.support.ReceivedMetrics;
 import io.malar.otlp.receiver.OtlpReceiver;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;

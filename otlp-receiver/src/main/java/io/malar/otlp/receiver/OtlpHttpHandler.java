@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -25,21 +26,29 @@ final class OtlpHttpHandler implements HttpHandler {
 
   private final ReceivedTelemetry received;
   private volatile int forcedStatus = RESPOND_NORMALLY;
+  private volatile Map<String, String> forcedHeaders = Map.of();
+  private volatile long answerDelayMillis;
   private volatile Consumer<String> exportListener = summary -> {};
 
   OtlpHttpHandler(ReceivedTelemetry received) {
     this.received = received;
   }
 
-  void respondWith(int status) {
+  void respondWith(int status, Map<String, String> headers) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
     }
+    forcedHeaders = Map.copyOf(headers);
     forcedStatus = status;
   }
 
   void respondNormally() {
     forcedStatus = RESPOND_NORMALLY;
+    answerDelayMillis = 0;
+  }
+
+  void delayAnswers(long millis) {
+    answerDelayMillis = millis;
   }
 
   void onExport(Consumer<String> listener) {
@@ -72,8 +81,10 @@ final class OtlpHttpHandler implements HttpHandler {
       return Reply.text(405, exchange.getRequestMethod() + " is not allowed; OTLP exports use POST");
     }
     received.countRequest();
+    waitBeforeAnswering();
     int forced = forcedStatus;
     if (forced != RESPOND_NORMALLY) {
+      forcedHeaders.forEach(exchange.getResponseHeaders()::set);
       return Reply.text(forced, "collector unavailable (simulated)");
     }
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -95,6 +106,17 @@ final class OtlpHttpHandler implements HttpHandler {
       return store(signal, body);
     } catch (InvalidProtocolBufferException e) {
       return Reply.text(400, "body is not a valid " + signal.requestType + ": " + e.getMessage());
+    }
+  }
+
+  private void waitBeforeAnswering() {
+    long delay = answerDelayMillis;
+    if (delay > 0) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

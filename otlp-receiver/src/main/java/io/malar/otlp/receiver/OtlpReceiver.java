@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -66,9 +67,20 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** Simulates an unavailable collector: later export requests get {@code status} and are not stored. */
   public void respondWith(int status) {
-    handler.respondWith(status);
+    handler.respondWith(status, Map.of());
   }
 
+  /** Like {@link #respondWith(int)}, with these response headers (e.g. {@code Retry-After}). */
+  public void respondWith(int status, Map<String, String> headers) {
+    handler.respondWith(status, headers);
+  }
+
+  /** Simulates a slow collector: each later export request is answered only after {@code delay}. */
+  public void delayAnswers(Duration delay) {
+    handler.delayAnswers(delay.toMillis());
+  }
+
+  /** Answers at once and normally again. */
   public void respondNormally() {
     handler.respondNormally();
   }

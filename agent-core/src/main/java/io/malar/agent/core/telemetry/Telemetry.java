@@ -4,6 +4,7 @@ import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.feature.FeatureFailures;
 import io.malar.agent.core.log.AgentLog;
+import io.malar.agent.core.log.SdkLogLines;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -26,11 +27,13 @@ public final class Telemetry {
   }
 
   public static Telemetry create(String agentVersion, List<AgentFeature> features, AgentConfig config) {
+    SdkLogLines.install();
     String[] endpoint = new String[1];
     AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(Telemetry::defaults)
             .addResourceCustomizer((resource, otelConfig) -> AgentResource.create(agentVersion).merge(resource))
+            .addMeterProviderCustomizer((meters, otelConfig) -> ExportSelfMetrics.rename(meters))
             .addPropertiesCustomizer(
                 otelConfig -> {
                   endpoint[0] = describeTracesExporter(otelConfig);
@@ -73,6 +76,10 @@ public final class Telemetry {
     // the percentiles and semantic-convention histograms go over OTLP every OTEL_METRIC_EXPORT_INTERVAL
     defaults.put("otel.metrics.exporter", "otlp");
     defaults.put("otel.logs.exporter", "none");
+    defaults.put(ExportSelfMetrics.TELEMETRY_VERSION_KEY, ExportSelfMetrics.TELEMETRY_VERSION);
+    // the reusable default breaks when an export that timed out is still writing as the next one
+    // starts (ArrayIndexOutOfBoundsException in the marshaler, on an OkHttp thread that then dies)
+    defaults.put("otel.java.exporter.memory_mode", "immutable_data");
     return defaults;
   }
 

@@ -101,6 +101,10 @@ public final class AgentApp implements AutoCloseable {
     throw new IllegalStateException("the application did not print READY");
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public int port() {
     return Integer.parseInt(readyValue());
   }

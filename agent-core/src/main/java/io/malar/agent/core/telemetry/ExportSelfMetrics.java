@@ -1,0 +1,48 @@
+package io.malar.agent.core.telemetry;
+
+import io.opentelemetry.sdk.metrics.InstrumentSelector;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.View;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The agent's own export health, exported with the rest of its metrics: the SDK's internal
+ * telemetry (batch span processor and OTLP exporters, semantic-convention version), renamed under
+ * {@code malar.agent.} so that it is told apart from an application's own SDK. The counters are
+ * cumulative: what was dropped while the collector was away arrives with the first export after
+ * it is back.
+ */
+final class ExportSelfMetrics {
+  /** Makes the SDK record its internal telemetry with the semantic-convention instruments. */
+  static final String TELEMETRY_VERSION_KEY = "otel.experimental.sdk.telemetry.version";
+
+  static final String TELEMETRY_VERSION = "latest";
+
+  /** SDK instrument name to the agent's name; attributes (error.type, component) are kept. */
+  private static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+  static {
+    // error.type=queue_full: dropped because the queue was full
+    NAMES.put("otel.sdk.processor.span.processed", "malar.agent.spans.processed");
+    NAMES.put("otel.sdk.processor.span.queue.size", "malar.agent.queue.size");
+    NAMES.put("otel.sdk.processor.span.queue.capacity", "malar.agent.queue.capacity");
+    // error.type set: the export failed after the exporter's retries, so these were dropped
+    NAMES.put("otel.sdk.exporter.span.exported", "malar.agent.spans.exported");
+    NAMES.put("otel.sdk.exporter.span.inflight", "malar.agent.spans.inflight");
+    NAMES.put("otel.sdk.exporter.metric_data_point.exported", "malar.agent.metric_points.exported");
+    NAMES.put("otel.sdk.exporter.metric_data_point.inflight", "malar.agent.metric_points.inflight");
+    // one per export request, per signal; error.type names the reason of a failure
+    NAMES.put("otel.sdk.exporter.operation.duration", "malar.agent.export.duration");
+  }
+
+  private ExportSelfMetrics() {}
+
+  static SdkMeterProviderBuilder rename(SdkMeterProviderBuilder meters) {
+    NAMES.forEach(
+        (sdkName, agentName) ->
+            meters.registerView(
+                InstrumentSelector.builder().setName(sdkName).build(), View.builder().setName(agentName).build()));
+    return meters;
+  }
+}

@@ -1,0 +1,82 @@
+package io.malar.agent.tests.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The live objects of a JVM after a full GC ({@code jcmd PID GC.class_histogram}): instances and
+ * shallow bytes per class, and the sum over the agent's own classes and libraries.
+ */
+public final class HeapCensus {
+  /** The agent's classes and the libraries only it brings into an application like the ledger. */
+  private static final Pattern AGENT_CLASSES =
+      Pattern.compile("^(io\\.malar\\.agent|io\\.opentelemetry|org\\.HdrHistogram|okhttp3|okio|kotlin|net\\.bytebuddy)\\..*");
+  /**
+   * The exporters' marshalers, which exist only while an export is being written (the agent uses
+   * the SDK's immutable-data mode): left out of the agent's objects, since a census that falls on
+   * an export would otherwise count that one export.
+   */
+  private static final String EXPORT_IN_FLIGHT = "io.opentelemetry.exporter.internal.";
+  private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
+
+  private final Map<String, long[]> rows;
+
+  private HeapCensus(Map<String, long[]> rows) {
+    this.rows = rows;
+  }
+
+  /** Runs jcmd of the JDK the tests launch applications with against {@code pid}. */
+  public static HeapCensus of(long pid) throws IOException, InterruptedException {
+    String jcmd = AgentApp.javaExecutable().resolveSibling("jcmd").toString();
+    Process process = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("jcmd failed:\n" + output);
+    }
+    Map<String, long[]> rows = new HashMap<>();
+    for (String line : output.split("\n")) {
+      Matcher row = ROW.matcher(line);
+      if (row.matches()) {
+        // a class loaded by two loaders has two rows
+        rows.merge(row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))},
+            (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("no class histogram in jcmd's output:\n" + output);
+    }
+    return new HeapCensus(rows);
+  }
+
+  public long instances(String className) {
+    return rows.getOrDefault(className, new long[2])[0];
+  }
+
+  /**
+   * Shallow bytes of the agent's own objects (their arrays of primitives not included), an export
+   * in flight left out.
+   */
+  public long agentBytes() {
+    long total = 0;
+    for (Map.Entry<String, long[]> row : rows.entrySet()) {
+      if (isAgents(row.getKey())) {
+        total += row.getValue()[1];
+      }
+    }
+    return total;
+  }
+
+  private static boolean isAgents(String className) {
+    return AGENT_CLASSES.matcher(className).matches() && !className.startsWith(EXPORT_IN_FLIGHT);
+  }
+
+  /** Bytes of every live object. */
+  public long totalBytes() {
+    return rows.values().stream().mapToLong(row -> row[1]).sum();
+  }
+}
