@@ -3,7 +3,7 @@ package io.malar.agent.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.support.LedgerProcess;
-import io.malar.agent.tests.support.ReceivedMetrics;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.malar.otlp.receiver.SentryEndpoint;

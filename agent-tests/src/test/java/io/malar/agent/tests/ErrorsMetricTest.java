@@ -1,6 +1,6 @@
 package io.malar.agent.tests;
 
-import static io.malar.agent.tests.support.ExportedMetrics.attribute;
+import static io.malar.otlp.receiver.ReceivedMetrics.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.apps.ErrorsApp;
@@ -9,6 +9,7 @@ import io.malar.agent.tests.support.EmbeddedRedis;
 import io.malar.agent.tests.support.ExportedMetrics;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class ErrorsMetricTest {
         counted = latestCounts(receiver);
       }
       assertThat(counted).isEqualTo(expected);
-      Metric metric = ExportedMetrics.named(receiver, "malar.http.server.errors").get(0);
+      Metric metric = ReceivedMetrics.named(receiver, "malar.http.server.errors").get(0);
       assertThat(metric.getUnit()).isEqualTo("{error}");
       assertThat(metric.getSum().getIsMonotonic()).isTrue();
       assertThat(app.agentErrors()).as(app.output()).isEmpty();
@@ -88,7 +89,7 @@ class ErrorsMetricTest {
     try (OtlpReceiver receiver = OtlpReceiver.start(0); AgentApp app = start(receiver, false)) {
       assertThat(Http.get(app.port(), "/ledger/total").statusCode()).isEqualTo(500);
       long deadline = System.nanoTime() + WAIT.toNanos();
-      while (System.nanoTime() < deadline && ExportedMetrics.named(receiver, "http.server.request.duration").isEmpty()) {
+      while (System.nanoTime() < deadline && ReceivedMetrics.named(receiver, "http.server.request.duration").isEmpty()) {
         Thread.sleep(200);
       }
       // the request's own metric arrived: an error counter would have been in the same export
@@ -111,7 +112,7 @@ class ErrorsMetricTest {
   /** Method, route and category of each point of the last export that carried the counter, with its count. */
   private static Map<String, Long> latestCounts(OtlpReceiver receiver) {
     Map<String, Long> counts = new TreeMap<>();
-    for (Metric metric : ExportedMetrics.named(receiver, "malar.http.server.errors")) {
+    for (Metric metric : ReceivedMetrics.named(receiver, "malar.http.server.errors")) {
       counts.clear();
       for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
         counts.put(

@@ -1,6 +1,6 @@
 package io.malar.agent.tests;
 
-import static io.malar.agent.tests.support.ExportedMetrics.attribute;
+import static io.malar.otlp.receiver.ReceivedMetrics.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.apps.ErrorsApp;
@@ -8,6 +8,7 @@ import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.ExportedMetrics;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
@@ -69,7 +70,7 @@ class JvmMetricsTest {
     try (OtlpReceiver receiver = OtlpReceiver.start(0); AgentApp app = start(receiver, false)) {
       assertThat(Http.get(app.port(), "/gc").statusCode()).isEqualTo(200);
       long deadline = System.nanoTime() + WAIT.toNanos();
-      while (System.nanoTime() < deadline && ExportedMetrics.named(receiver, "http.server.request.duration").isEmpty()) {
+      while (System.nanoTime() < deadline && ReceivedMetrics.named(receiver, "http.server.request.duration").isEmpty()) {
         Thread.sleep(200);
       }
       assertThat(ExportedMetrics.names(receiver)).contains("http.server.request.duration").noneMatch(name -> name.startsWith("jvm."));
@@ -88,7 +89,7 @@ class JvmMetricsTest {
   }
 
   private static Metric last(OtlpReceiver receiver, String name) {
-    List<Metric> exported = ExportedMetrics.named(receiver, name);
+    List<Metric> exported = ReceivedMetrics.named(receiver, name);
     assertThat(exported).as(name).isNotEmpty();
     return exported.get(exported.size() - 1);
   }

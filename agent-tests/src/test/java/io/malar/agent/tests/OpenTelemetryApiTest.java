@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.malar.agent.tests.apps.OpenTelemetryApiApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.Http;
-import io.malar.agent.tests.support.ReceivedMetrics;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.opentelemetry.proto.metrics.v1.Metric;
