@@ -21,9 +21,9 @@ public interface AgentFeature {
 
   /**
    * Adds span processors (through {@link FeatureSpanProcessors#add}, which keeps their errors from
-   * the application), metric readers or defaults before the SDK is built.
+   * the application), metric readers or defaults before the SDK is built; by default nothing.
    */
-  void configure(AutoConfiguredOpenTelemetrySdkBuilder sdk, AgentConfig config);
+  default void configure(AutoConfiguredOpenTelemetrySdkBuilder sdk, AgentConfig config) {}
 
   /** Called once the SDK exists (e.g. to create meters); by default nothing. */
   default void started(OpenTelemetrySdk sdk, AgentConfig config) {}

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 public final class ConnectionPools implements PoolListener {
   /** Read by the pools' instrumentation (no advice when off) and by the metrics feature. */
   public static final Setting METRICS_ENABLED =
-      new Setting(
+      Setting.flag(
           "malar.agent.pool-metrics.enabled",
           "true",
           "Connection-pool metrics (db.client.connection.*) for HikariCP, DBCP2 and Tomcat JDBC on or off.");

@@ -7,7 +7,6 @@ import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.log.AgentLog;
 import io.malar.agent.core.metrics.CappedKeys;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import java.util.Collections;
 import java.util.List;
 
@@ -18,7 +17,7 @@ import java.util.List;
  */
 public final class CacheMetricsFeature implements AgentFeature {
   static final Setting ENABLED =
-      new Setting(
+      Setting.flag(
           "malar.agent.cache-metrics.enabled",
           "true",
           "Counts Redis read hits and misses per command and key pattern (malar.redis.cache.hits, .misses).");
@@ -33,8 +32,6 @@ public final class CacheMetricsFeature implements AgentFeature {
     return Collections.singletonList(ENABLED);
   }
 
-  @Override
-  public void configure(AutoConfiguredOpenTelemetrySdkBuilder sdk, AgentConfig config) {}
 
   @Override
   public void started(OpenTelemetrySdk sdk, AgentConfig config) {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class ErrorsFeature implements AgentFeature {
   static final Setting ENABLED =
-      new Setting(
+      Setting.flag(
           "malar.agent.errors-metric.enabled",
           "true",
           "The counter malar.http.server.errors of failed requests by route, method and error category on or off.");

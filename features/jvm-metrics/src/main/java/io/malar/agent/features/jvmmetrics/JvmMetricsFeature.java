@@ -6,7 +6,6 @@ import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.log.AgentLog;
 import io.opentelemetry.instrumentation.runtimetelemetry.RuntimeTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
  */
 public final class JvmMetricsFeature implements AgentFeature {
   static final Setting ENABLED =
-      new Setting(
+      Setting.flag(
           "malar.agent.jvm-metrics.enabled",
           "true",
           "JVM memory, garbage collection, threads, classes and CPU metrics (jvm.*) on or off.");
@@ -38,8 +37,6 @@ public final class JvmMetricsFeature implements AgentFeature {
     return Collections.singletonList(ENABLED);
   }
 
-  @Override
-  public void configure(AutoConfiguredOpenTelemetrySdkBuilder sdk, AgentConfig config) {}
 
   @Override
   public void started(OpenTelemetrySdk sdk, AgentConfig config) {

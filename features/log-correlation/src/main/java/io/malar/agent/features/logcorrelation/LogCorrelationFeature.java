@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class LogCorrelationFeature implements AgentFeature {
   static final Setting ENABLED =
-      new Setting(
+      Setting.flag(
           "malar.agent.log-correlation.enabled",
           "true",
           "Adds trace_id, span_id, trace_flags and request_id (X-Request-Id) to the MDC of Logback and Log4j 2"

@@ -5,7 +5,6 @@ import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.pools.ConnectionPools;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,8 +24,6 @@ public final class PoolMetricsFeature implements AgentFeature {
     return Collections.singletonList(ConnectionPools.METRICS_ENABLED);
   }
 
-  @Override
-  public void configure(AutoConfiguredOpenTelemetrySdkBuilder sdk, AgentConfig config) {}
 
   @Override
   public void started(OpenTelemetrySdk sdk, AgentConfig config) {

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class OpenTelemetryApiInstrumentationModule implements InstrumentationModule {
   static final Setting ENABLED =
-      new Setting(
+      Setting.flag(
           "malar.agent.opentelemetry-api.enabled",
           "true",
           "Exports the spans and metrics the application makes with its own OpenTelemetry API.");
