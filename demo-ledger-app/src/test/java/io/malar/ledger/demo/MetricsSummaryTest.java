@@ -47,10 +47,35 @@ class MetricsSummaryTest {
   }
 
   @Test
+  void theGuidesKpisPoolUseCacheHitRateAndWhatsAppDeliveryRate() {
+    ExportMetricsServiceRequest last = request(
+        sum("db.client.connection.count",
+            point(9, "db.client.connection.pool.name", "ledger", "db.client.connection.state", "used"),
+            point(1, "db.client.connection.pool.name", "ledger", "db.client.connection.state", "idle")),
+        sum("db.client.connection.max", point(10, "db.client.connection.pool.name", "ledger")),
+        sum("db.client.connection.pending_requests", point(2, "db.client.connection.pool.name", "ledger")),
+        sum("malar.redis.cache.hits",
+            point(7, "db.operation.name", "GET", "malar.redis.key.pattern", "farmer:*"),
+            point(2, "db.operation.name", "MGET", "malar.redis.key.pattern", "farmer:*")),
+        sum("malar.redis.cache.misses", point(1, "db.operation.name", "GET", "malar.redis.key.pattern", "farmer:*"),
+            point(4, "db.operation.name", "GET", "malar.redis.key.pattern", "rates:*")),
+        sum("ledger.whatsapp.messages", point(19, "outcome", "sent"), point(1, "outcome", "failed")));
+
+    assertThat(MetricsSummary.render(List.of(last)))
+        .contains("  ledger               9 used, 1 idle, 10 max (90 % used), 2 waiting")
+        .contains("Redis cache hit rate by key pattern (malar.redis.cache.hits, .misses): 64.3 %.")
+        .contains("  farmer:*                                      9 hits,      1 misses, 90.0 %")
+        .contains("  rates:*                                       0 hits,      4 misses, 0.0 %")
+        .contains("WhatsApp notices (ledger.whatsapp.messages): 19 sent, 1 failed, delivery rate 95.0 %.");
+  }
+
+  @Test
   void saysSoWhenNoJvmMetricArrived() {
     assertThat(MetricsSummary.render(List.of()))
         .contains("Failed requests by error category (malar.http.server.errors): 0.")
-        .contains("JVM: no jvm.* metrics arrived");
+        .contains("JVM: no jvm.* metrics arrived")
+        .contains("Connection pools: none reported")
+        .contains("delivery rate n/a");
   }
 
   private static ExportMetricsServiceRequest request(Metric... metrics) {
