@@ -143,7 +143,7 @@ class FrameworkRoutesTest {
       assertThat(serverLatencyRoutes(receiver)).isEqualTo(new TreeSet<>(expected.keySet()));
 
       // every request is slow at 0 ms; one line per route and interval
-      assertThat(warningRoutes(app, "slow_request")).isEqualTo(new TreeSet<>(expected.keySet()));
+      assertThat(warningRoutes(app, "slow_request")).as(app.stderr()).isEqualTo(new TreeSet<>(expected.keySet()));
       assertThat(warningRoutes(app, "n_plus_one")).containsExactly(base + "/owners/{id}/pets");
 
       ReceivedSpan failed = servers.stream().filter(span -> span.name().equals("GET " + base + "/oups")).findFirst().orElseThrow();

@@ -5,16 +5,19 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import java.util.function.Supplier;
 
 /**
  * A feature's span processor whose errors stay inside: the SDK calls its processors one after the
  * other without catching, so an error would skip the features after it and reach the hook that
- * started or ended the span. Here it is counted in {@link FeatureFailures} instead.
+ * started or ended the span. Here it is counted in {@link FeatureFailures} instead. A processor
+ * that works while the span ends (slow calls rename and annotate it there) keeps that call.
  */
-final class GuardedSpanProcessor implements SpanProcessor {
+final class GuardedSpanProcessor implements ExtendedSpanProcessor {
   private final String feature;
   private final SpanProcessor delegate;
+  private final ExtendedSpanProcessor whileEnding;
   private final boolean startRequired;
   private final boolean endRequired;
 
@@ -23,6 +26,24 @@ final class GuardedSpanProcessor implements SpanProcessor {
     this.delegate = delegate;
     this.startRequired = delegate.isStartRequired();
     this.endRequired = delegate.isEndRequired();
+    this.whileEnding =
+        delegate instanceof ExtendedSpanProcessor && ((ExtendedSpanProcessor) delegate).isOnEndingRequired()
+            ? (ExtendedSpanProcessor) delegate
+            : null;
+  }
+
+  @Override
+  public void onEnding(ReadWriteSpan span) {
+    try {
+      whileEnding.onEnding(span);
+    } catch (Throwable t) {
+      FeatureFailures.record(feature, t);
+    }
+  }
+
+  @Override
+  public boolean isOnEndingRequired() {
+    return whileEnding != null;
   }
 
   @Override

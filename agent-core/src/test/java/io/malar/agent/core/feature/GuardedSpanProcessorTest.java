@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,6 +47,49 @@ class GuardedSpanProcessorTest {
     String[] lines = log.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("\"feature\":\"throwing\"", "injected"));
     provider.close();
+  }
+
+  @Test
+  void aProcessorThatWorksWhileTheSpanEndsStillDoes() {
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(new GuardedSpanProcessor("renaming", new RenamingWhileEnding()))
+            .addSpanProcessor(SimpleSpanProcessor.create(exported))
+            .build();
+
+    provider.get("test").spanBuilder("before").startSpan().end();
+
+    assertThat(exported.getFinishedSpanItems()).singleElement().satisfies(span -> assertThat(span.getName()).isEqualTo("renamed while ending"));
+    provider.close();
+  }
+
+  private static final class RenamingWhileEnding implements ExtendedSpanProcessor {
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+    @Override
+    public boolean isStartRequired() {
+      return false;
+    }
+
+    @Override
+    public void onEnding(ReadWriteSpan span) {
+      span.updateName("renamed while ending");
+    }
+
+    @Override
+    public boolean isOnEndingRequired() {
+      return true;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {}
+
+    @Override
+    public boolean isEndRequired() {
+      return false;
+    }
   }
 
   private static final class Throwing implements SpanProcessor {
