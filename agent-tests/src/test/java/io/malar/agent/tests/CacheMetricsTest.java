@@ -7,12 +7,10 @@ import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.EmbeddedRedis;
 import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,36 +95,19 @@ class CacheMetricsTest {
   }
 
   private static boolean hasMetric(OtlpReceiver receiver, String name) {
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (ResourceMetrics resource : request.getResourceMetricsList()) {
-        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          if (scope.getMetricsList().stream().anyMatch(metric -> metric.getName().equals(name))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return !ReceivedMetrics.named(receiver, name).isEmpty();
   }
 
   /** The last exported value of each series ("command pattern"): the counters are cumulative. */
   private static Map<String, Long> counts(OtlpReceiver receiver, String name) {
     Map<String, Long> counts = new TreeMap<>();
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (ResourceMetrics resource : request.getResourceMetricsList()) {
-        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          for (Metric metric : scope.getMetricsList()) {
-            if (metric.getName().equals(name)) {
-              assertThat(metric.getUnit()).isEqualTo("{call}");
-              assertThat(metric.getSum().getIsMonotonic()).isTrue();
-              for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
-                counts.put(
-                    attribute(point, "db.operation.name") + " " + attribute(point, "malar.redis.key.pattern"),
-                    point.getAsInt());
-              }
-            }
-          }
-        }
+    for (Metric metric : ReceivedMetrics.named(receiver, name)) {
+      assertThat(metric.getUnit()).isEqualTo("{call}");
+      assertThat(metric.getSum().getIsMonotonic()).isTrue();
+      for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+        counts.put(
+            attribute(point, "db.operation.name") + " " + attribute(point, "malar.redis.key.pattern"),
+            point.getAsInt());
       }
     }
     return counts;

@@ -21,14 +21,21 @@ public final class ReceivedMetrics {
   /** Every metric of that name, in the order the requests arrived. */
   public static List<Metric> named(OtlpReceiver receiver, String name) {
     List<Metric> metrics = new ArrayList<>();
+    for (Metric metric : all(receiver)) {
+      if (metric.getName().equals(name)) {
+        metrics.add(metric);
+      }
+    }
+    return metrics;
+  }
+
+  /** Every metric of every request, in the order the requests arrived. */
+  public static List<Metric> all(OtlpReceiver receiver) {
+    List<Metric> metrics = new ArrayList<>();
     for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
       for (ResourceMetrics resource : request.getResourceMetricsList()) {
         for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          for (Metric metric : scope.getMetricsList()) {
-            if (metric.getName().equals(name)) {
-              metrics.add(metric);
-            }
-          }
+          metrics.addAll(scope.getMetricsList());
         }
       }
     }

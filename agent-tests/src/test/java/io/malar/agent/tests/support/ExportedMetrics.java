@@ -2,11 +2,8 @@ package io.malar.agent.tests.support;
 
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedMetrics;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +15,7 @@ public final class ExportedMetrics {
 
   public static Set<String> names(OtlpReceiver receiver) {
     Set<String> names = new TreeSet<>();
-    for (Metric metric : all(receiver)) {
+    for (Metric metric : ReceivedMetrics.all(receiver)) {
       names.add(metric.getName());
     }
     return names;
@@ -36,17 +33,5 @@ public final class ExportedMetrics {
   /** Whether the point has the attribute {@code key} with the string {@code value}. */
   public static boolean hasAttribute(NumberDataPoint point, String key, String value) {
     return value.equals(ReceivedMetrics.attribute(point.getAttributesList(), key));
-  }
-
-  private static List<Metric> all(OtlpReceiver receiver) {
-    List<Metric> metrics = new ArrayList<>();
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (ResourceMetrics resource : request.getResourceMetricsList()) {
-        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          metrics.addAll(scope.getMetricsList());
-        }
-      }
-    }
-    return metrics;
   }
 }
