@@ -6,10 +6,11 @@
 # agent with its defaults and exporting OTLP to the project's receiver. Each round launches every
 # configuration once, in a rotating order, on a fresh database.
 #
-#   benchmarks/startup.sh [--launches N] [--configs "none malar otel"] [--java PATH]
+#   benchmarks/startup.sh [--launches N] [--configs "none malar otel"] [--java PATH] [--before-jar PATH]
 #                        (defaults: 10 launches, the java on the PATH)
 #   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain),
-#                   malar-no-jvm (malar-agent without its JVM metrics), otel
+#                   malar-no-jvm (malar-agent without its JVM metrics), malar-before (the agent jar
+#                   given by --before-jar, to compare a change side by side), otel
 #
 # Raw rows go to benchmarks/target/startup/runs.csv (with the JVM's CPU time until it answered,
 # user + system, which a busy machine disturbs less than the elapsed time, and malar-agent's
@@ -25,12 +26,14 @@ source "$root/scripts/ledger-runs.sh"
 launches=10
 configs=(none malar otel)
 java=java
+before_jar=
 while [ $# -gt 0 ]; do
   case "$1" in
     --launches) launches="$2"; shift ;;
     --configs) read -r -a configs <<<"$2"; shift ;;
     --java) java="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --before-jar) before_jar=$(realpath "$2"); shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/startup.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -58,8 +61,10 @@ launch() {
     malar) java_args+=("-javaagent:$agent_jar") ;;
     malar-premain) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.startup=premain") ;;
     malar-no-jvm) java_args+=("-javaagent:$agent_jar" "-Dmalar.agent.jvm-metrics.enabled=false") ;;
+    malar-before) [ -n "$before_jar" ] || { echo "malar-before needs --before-jar PATH" >&2; exit 2; }
+      java_args+=("-javaagent:$before_jar") ;;
     otel) java_args+=("-javaagent:$otel_jar") ;;
-    *) echo "unknown configuration: $config (none, malar, malar-premain, malar-no-jvm, otel)" >&2; exit 2 ;;
+    *) echo "unknown configuration: $config (none, malar, malar-premain, malar-no-jvm, malar-before, otel)" >&2; exit 2 ;;
   esac
   port=$(free_port)
   data_dir=$(mktemp -d)

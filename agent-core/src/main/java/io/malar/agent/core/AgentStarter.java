@@ -23,19 +23,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the agent inside its own class loader; called once from premain.
  *
- * <p>Instrumentation is always installed before premain returns, so the application never runs a
- * call of an instrumented library untraced. The telemetry (the OpenTelemetry SDK, its exporters
- * and the features) is built by default on a thread of its own, started as premain returns, while
- * the application starts; a call that starts a span before it is ready waits for it (see {@link
- * PendingTelemetry}). With {@code malar.agent.startup=premain}, premain builds it first.
+ * <p>Premain registers the instrumentation's transformers before it returns, knowing only the
+ * names of the classes they select, so the application never loads an instrumented class
+ * uninstrumented. The rest is built by default on a thread of its own while the application
+ * starts: first Byte Buddy's transformers (a selected class loaded earlier waits for them, see
+ * {@link ModuleInstaller}), then the telemetry (the OpenTelemetry SDK, its exporters and the
+ * features; a call that starts a span earlier waits for it, see {@link PendingTelemetry}). With
+ * {@code malar.agent.startup=premain}, premain builds both before it returns.
  */
 public final class AgentStarter {
   /**
-   * The longest a call waits for telemetry still being built at start-up: far beyond the 1 to 9 s
-   * it took on an overloaded two-core machine, so only a telemetry that hangs (a host name lookup
-   * that never answers, say) lets calls go untraced.
+   * The longest a class waits for the instrumentation, and a call for the telemetry, still being
+   * built at start-up (counted from premain's start): far beyond the 1 to 9 s it took on an
+   * overloaded two-core machine, so only a start that hangs (a host name lookup that never answers,
+   * say) lets classes load uninstrumented or calls go untraced.
    */
-  private static final long TELEMETRY_WAIT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final long START_WAIT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private AgentStarter() {}
 
@@ -54,17 +57,25 @@ public final class AgentStarter {
     AdviceErrors.setListener(new AdviceErrorLogger());
     boolean inBackground = config.choice(Settings.STARTUP).equals("background");
     StartupLine line = new StartupLine(agentJar, premainStartNanos, inBackground ? "background" : "premain");
-    PendingTelemetry telemetry = new PendingTelemetry(premainStartNanos, TELEMETRY_WAIT_LIMIT_NANOS);
-    Runnable build = () -> buildTelemetry(config, telemetry, line);
-    if (!inBackground) {
-      build.run();
-    }
-    installInstrumentation(instrumentation, config, telemetry, line);
+    PendingTelemetry telemetry = new PendingTelemetry(premainStartNanos, START_WAIT_LIMIT_NANOS);
+    long registeringNanos = System.nanoTime();
+    List<String> names = new ArrayList<>();
+    ModuleInstaller installer = registerInstrumentation(instrumentation, config, telemetry, premainStartNanos, names);
+    long registeredNanos = System.nanoTime() - registeringNanos;
+    // the instrumentation is complete before the telemetry is ready, so no span starts without it
+    Runnable completeStart =
+        () -> {
+          long completingNanos = System.nanoTime();
+          installer.complete();
+          line.instrumentationInstalled(names, registeredNanos + System.nanoTime() - completingNanos);
+          buildTelemetry(config, telemetry, line);
+        };
     if (inBackground) {
-      // started only now: building both at once made premain slower on two cores (RESULTS.md)
-      Thread builder = new Thread(build, "malar-agent-telemetry");
-      builder.setDaemon(true);
-      builder.start();
+      Thread starter = new Thread(completeStart, "malar-agent-start");
+      starter.setDaemon(true);
+      starter.start();
+    } else {
+      completeStart.run();
     }
     line.premainReturns();
   }
@@ -79,7 +90,8 @@ public final class AgentStarter {
       }
       Telemetry telemetry = Telemetry.create(AgentVersion.VALUE, features, config);
       pending.ready(telemetry.sdk());
-      line.telemetryReady(featureNames(features), telemetry.tracesEndpoint(), System.nanoTime() - startNanos);
+      line.telemetryReady(
+          featureNames(features), telemetry.tracesEndpoint(), System.nanoTime() - startNanos, pending.firstCallWaitedNanos());
     } catch (Throwable t) {
       pending.failed();
       AgentLog.error(
@@ -87,18 +99,20 @@ public final class AgentStarter {
     }
   }
 
-  private static void installInstrumentation(
-      Instrumentation instrumentation, AgentConfig config, PendingTelemetry telemetry, StartupLine line) {
-    long startNanos = System.nanoTime();
+  /** Installs the modules' hooks and registers their transformers; names the modules in {@code names}. */
+  private static ModuleInstaller registerInstrumentation(
+      Instrumentation instrumentation,
+      AgentConfig config,
+      PendingTelemetry telemetry,
+      long premainStartNanos,
+      List<String> names) {
     AgentContext context = new AgentContext(telemetry.openTelemetry(), config, AgentVersion.VALUE);
     List<InstrumentationModule> modules = InstrumentationModules.enabled(config);
-    List<String> names = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       module.install(context);
       names.add(module.name());
     }
-    ModuleInstaller.install(instrumentation, modules);
-    line.instrumentationInstalled(names, System.nanoTime() - startNanos);
+    return ModuleInstaller.register(instrumentation, modules, premainStartNanos + START_WAIT_LIMIT_NANOS);
   }
 
   private static List<String> featureNames(List<AgentFeature> features) {

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * The agent's "malar-agent started" line, written once both halves of the start are done:
  * instrumentation (installed in premain) and telemetry (built in premain or on its own thread,
  * whichever finishes last writes the line). {@code premain_ms}: how long premain held the JVM;
- * {@code ready_ms}: from premain's start until both were ready.
+ * {@code ready_ms}: from premain's start until both were ready; {@code first_call_waited_ms}: how
+ * long the application's first traced call waited for the telemetry (0: none came before it).
  */
 final class StartupLine {
   private final File agentJar;
@@ -22,6 +23,7 @@ final class StartupLine {
   private String tracesExporter;
   private long telemetryNanos;
   private long telemetryReadyNanos = -1;
+  private long firstCallWaitedNanos;
 
   StartupLine(File agentJar, long premainStartNanos, String startup) {
     this.agentJar = agentJar;
@@ -39,8 +41,9 @@ final class StartupLine {
     writeWhenComplete();
   }
 
-  synchronized void telemetryReady(List<String> featureNames, String exporter, long tookNanos) {
+  synchronized void telemetryReady(List<String> featureNames, String exporter, long tookNanos, long callWaitedNanos) {
     features = featureNames;
+    firstCallWaitedNanos = callWaitedNanos;
     tracesExporter = exporter;
     telemetryNanos = tookNanos;
     telemetryReadyNanos = System.nanoTime() - premainStartNanos;
@@ -62,7 +65,8 @@ final class StartupLine {
         "premain_ms", millis(premainNanos),
         "ready_ms", millis(Math.max(premainNanos, telemetryReadyNanos)),
         "instrumentation_ms", millis(instrumentationNanos),
-        "telemetry_ms", millis(telemetryNanos));
+        "telemetry_ms", millis(telemetryNanos),
+        "first_call_waited_ms", millis(firstCallWaitedNanos));
   }
 
   private static long millis(long nanos) {

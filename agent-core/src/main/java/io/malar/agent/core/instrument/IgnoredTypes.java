@@ -1,12 +1,5 @@
 package io.malar.agent.core.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 /**
  * Types never worth examining: the JDK, the agent itself, and libraries that never implement a
  * servlet, a JDBC statement or a Redis connection, but for the few named as exceptions. Names are
@@ -35,15 +28,21 @@ final class IgnoredTypes {
 
   private IgnoredTypes() {}
 
-  static ElementMatcher.Junction<TypeDescription> matcher() {
-    // names only: checking them needs no class file to be parsed
-    ElementMatcher.Junction<TypeDescription> ignored = nameContains("$$Lambda").or(nameContains("$Proxy"));
-    for (String prefix : PREFIXES) {
-      ignored = ignored.or(nameStartsWith(prefix));
+  /** Whether the class of this binary (dotted) name is never worth examining. */
+  static boolean ignores(String className) {
+    if (className.contains("$$Lambda") || className.contains("$Proxy")) {
+      return true;
     }
     for (String exception : EXCEPTIONS) {
-      ignored = ignored.and(not(nameStartsWith(exception)));
+      if (className.startsWith(exception)) {
+        return false;
+      }
     }
-    return ignored;
+    for (String prefix : PREFIXES) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

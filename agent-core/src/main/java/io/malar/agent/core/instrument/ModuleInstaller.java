@@ -1,15 +1,11 @@
 package io.malar.agent.core.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import io.malar.agent.bridge.AdviceErrors;
 import io.malar.agent.core.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,73 +14,135 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.utility.JavaModule;
 
-/** Installs the enabled modules' advice: one Byte Buddy agent builder for libraries, one for the JDK. */
+/**
+ * Installs the enabled modules' advice in two steps. {@link #register} (in premain, cheap): two
+ * transformers that know only the names that select candidates ({@link JdkCandidates}, {@link
+ * LibraryCandidates}), so premain loads no Byte Buddy machinery. {@link #complete} (on the agent's
+ * start-up thread, while the application starts): Byte Buddy's agent builders, one for the JDK
+ * classes the instrumentations name, one for libraries; a candidate loaded before then waited for
+ * them ({@link PendingTransformer}).
+ */
 public final class ModuleInstaller {
   private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
-  private ModuleInstaller() {}
+  private final Instrumentation instrumentation;
+  private final List<TypeInstrumentation> jdkTypes = new ArrayList<>();
+  private final List<TypeInstrumentation> libraryTypes = new ArrayList<>();
+  private final Candidates jdkCandidates;
+  private final Candidates libraryCandidates;
+  private final PendingTransformer jdkTransformer;
+  private final PendingTransformer libraryTransformer;
+  /** Candidates loaded before the transformers were registered: retransformed once they are built. */
+  private final List<Class<?>> loadedBefore;
 
-  public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules) {
-    AgentBuilder libraries =
-        configured(
-                AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
-                // classes already loaded are described from the loaded class: premain finds only the
-                // JDK's and the agent's, which are then matched without reading ~2,000 class files
-                AgentBuilder.DescriptionStrategy.Default.HYBRID)
-            // the application's classes never live in the bootstrap or platform loader, nor in ours
-            .ignore(any(), isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())).or(is(ModuleInstaller.class.getClassLoader())))
-            .or(IgnoredTypes.matcher());
-    // JDK classes are named one by one by their instrumentations: only those are retransformed,
-    // and their module must read the bridge's
+  private ModuleInstaller(Instrumentation instrumentation, List<InstrumentationModule> modules, long deadlineNanos) {
+    this.instrumentation = instrumentation;
     Set<String> jdkClassNames = new HashSet<>();
-    AgentBuilder jdk =
-        configured(
-                new LoadedJdkClasses(jdkClassNames),
-                // described from their class files: described from the loaded classes, the advice on
-                // ThreadPoolExecutor did not take and its tasks ran without their context
-                AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .ignore(any(), not(isBootstrapClassLoader()))
-            .assureReadEdgeTo(instrumentation, AdviceErrors.class);
-    Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
-    ClassLoader agentLoader = ModuleInstaller.class.getClassLoader();
+    List<TypeSelection> librarySelections = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        AgentBuilder.Transformer.ForAdvice advice =
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(agentLoader)
-                .withExceptionHandler(reportSuppressed);
-        for (TypeInstrumentation.AdviceBinding binding : type.bindings()) {
-          advice = advice.advice(binding.methods(), binding.adviceClassName());
-        }
         if (type.jdkClassName() != null) {
-          jdk = jdk.type(type.types()).transform(advice);
+          jdkTypes.add(type);
           jdkClassNames.add(type.jdkClassName());
         } else {
-          libraries = libraries.type(type.types(), new ClassLoaderFence(type.requiredClasses())).transform(advice);
+          libraryTypes.add(type);
+          librarySelections.add(type.selection());
         }
       }
     }
-    // the hand-over points first: a request traced from its start keeps its workers' calls
-    if (!jdkClassNames.isEmpty()) {
-      jdk.installOn(instrumentation);
-    }
-    libraries.installOn(instrumentation);
+    jdkCandidates = new JdkCandidates(jdkClassNames);
+    libraryCandidates = new LibraryCandidates(ModuleInstaller.class.getClassLoader(), TypeSelection.union(librarySelections));
+    jdkTransformer = new PendingTransformer(deadlineNanos);
+    libraryTransformer = new PendingTransformer(deadlineNanos);
+    loadedBefore = LoadedCandidates.find(instrumentation, jdkCandidates, libraryCandidates);
   }
 
-  private static AgentBuilder configured(
-      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy alreadyLoaded, AgentBuilder.DescriptionStrategy descriptions) {
+  /**
+   * Registers the transformers for {@code modules}: from now on no candidate class loads without
+   * them, and {@link #complete} must follow.
+   *
+   * @param deadlineNanos until when ({@link System#nanoTime()}) a candidate waits for {@link #complete}
+   */
+  public static ModuleInstaller register(
+      Instrumentation instrumentation, List<InstrumentationModule> modules, long deadlineNanos) {
+    ModuleInstaller installer = new ModuleInstaller(instrumentation, modules, deadlineNanos);
+    // the hand-over points first: a request traced from its start keeps its workers' calls
+    instrumentation.addTransformer(new CandidateTransformer(installer.jdkTransformer, installer.jdkCandidates), true);
+    instrumentation.addTransformer(
+        new CandidateTransformer(installer.libraryTransformer, installer.libraryCandidates), true);
+    return installer;
+  }
+
+  /** Builds Byte Buddy's transformers and instruments the candidates that were loaded without them. */
+  public void complete() {
+    jdkTransformer.building();
+    libraryTransformer.building();
+    try {
+      Advice.ExceptionHandler reportSuppressed = adviceErrorHandler();
+      jdkTransformer.ready(jdkBuilder(reportSuppressed).makeRaw());
+      libraryTransformer.ready(libraryBuilder(reportSuppressed).makeRaw());
+    } catch (Throwable e) {
+      jdkTransformer.failed();
+      libraryTransformer.failed();
+      AgentLog.error("malar-agent could not install its instrumentation; the application runs untraced",
+          "error", String.valueOf(e));
+      return;
+    }
+    List<Class<?>> missed = new ArrayList<>(loadedBefore);
+    missed.addAll(LoadedCandidates.named(instrumentation, jdkTransformer.passedThrough(), jdkCandidates));
+    missed.addAll(LoadedCandidates.named(instrumentation, libraryTransformer.passedThrough(), libraryCandidates));
+    LoadedCandidates.retransform(instrumentation, missed);
+  }
+
+  private AgentBuilder jdkBuilder(Advice.ExceptionHandler reportSuppressed) {
+    AgentBuilder jdk =
+        configured(
+                // described from their class files: described from the loaded classes, the advice on
+                // ThreadPoolExecutor did not take and its tasks ran without their context
+                AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            // JDK classes are named one by one by their instrumentations; their module must read the bridge's
+            .ignore(none())
+            .assureReadEdgeTo(instrumentation, AdviceErrors.class);
+    for (TypeInstrumentation type : jdkTypes) {
+      jdk = jdk.type(type.types()).transform(advice(type, reportSuppressed));
+    }
+    return jdk;
+  }
+
+  private AgentBuilder libraryBuilder(Advice.ExceptionHandler reportSuppressed) {
+    // classes already loaded are described from the loaded class, those being loaded from their class file
+    AgentBuilder libraries = configured(AgentBuilder.DescriptionStrategy.Default.HYBRID);
+    for (TypeInstrumentation type : libraryTypes) {
+      libraries = libraries.type(type.types(), new ClassLoaderFence(type.requiredClasses())).transform(advice(type, reportSuppressed));
+    }
+    return libraries;
+  }
+
+  private static AgentBuilder.Transformer advice(TypeInstrumentation type, Advice.ExceptionHandler reportSuppressed) {
+    AgentBuilder.Transformer.ForAdvice advice =
+        new AgentBuilder.Transformer.ForAdvice()
+            .include(ModuleInstaller.class.getClassLoader())
+            .withExceptionHandler(reportSuppressed);
+    for (TypeInstrumentation.AdviceBinding binding : type.bindings()) {
+      advice = advice.advice(binding.methods(), binding.adviceClassName());
+    }
+    return advice;
+  }
+
+  private static AgentBuilder.RedefinitionListenable.WithoutBatchStrategy configured(
+      AgentBuilder.DescriptionStrategy descriptions) {
     return newAgentBuilder()
         .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(alreadyLoaded)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(descriptions)
-        .with(new TransformErrors());
+        .with(new TransformErrors())
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
   }
 
   /**
@@ -99,7 +157,8 @@ public final class ModuleInstaller {
     String previous = System.getProperty(NEXUS_DISABLED);
     System.setProperty(NEXUS_DISABLED, "true");
     try {
-      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+      return new AgentBuilder.Default(
+          new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE));
     } finally {
       if (previous == null) {
         System.clearProperty(NEXUS_DISABLED);
@@ -117,29 +176,6 @@ public final class ModuleInstaller {
             .filter(net.bytebuddy.matcher.ElementMatchers.named("record"))
             .getOnly();
     return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(record));
-  }
-
-  /**
-   * The loaded classes to retransform for the JDK instrumentations: only the few they name, found
-   * once the transformer is registered, instead of every loaded class offered to the matchers.
-   */
-  private static final class LoadedJdkClasses implements AgentBuilder.RedefinitionStrategy.DiscoveryStrategy {
-    private final Set<String> names;
-
-    LoadedJdkClasses(Set<String> names) {
-      this.names = names;
-    }
-
-    @Override
-    public Iterable<Iterable<Class<?>>> resolve(Instrumentation instrumentation) {
-      List<Class<?>> named = new ArrayList<>();
-      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-        if (type.getClassLoader() == null && names.contains(type.getName())) {
-          named.add(type);
-        }
-      }
-      return Collections.singletonList(named);
-    }
   }
 
   /** Logs classes that could not be transformed; the class itself still loads unchanged. */

@@ -1,6 +1,9 @@
 package io.malar.agent.core.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,33 +16,54 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Which types to instrument, in which class loaders, and which advice goes on which methods.
  *
- * <p>Advice classes are named by string: the core reads their bytes to inline them and never loads
- * them.
+ * <p>Types are selected by name, by name prefix or by a supertype's name ({@link TypeSelection}),
+ * which the installer checks cheaply for every class loaded, before Byte Buddy describes any;
+ * {@link Builder#where} narrows the selection further with any matcher. Advice classes are named by
+ * string: the core reads their bytes to inline them and never loads them.
  */
 public final class TypeInstrumentation {
+  private final TypeSelection selection;
   private final ElementMatcher<? super TypeDescription> types;
   private final List<String> requiredClasses;
   private final List<AdviceBinding> bindings;
   private final String jdkClassName;
 
   private TypeInstrumentation(
+      TypeSelection selection,
       ElementMatcher<? super TypeDescription> types,
       List<String> requiredClasses,
       List<AdviceBinding> bindings,
       String jdkClassName) {
+    this.selection = selection;
     this.types = types;
     this.requiredClasses = requiredClasses;
     this.bindings = bindings;
     this.jdkClassName = jdkClassName;
   }
 
-  public static Builder forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new Builder(types, null);
+  /** The types of these names. */
+  public static Builder forNames(String... classNames) {
+    return new Builder(TypeSelection.names(classNames), namedOneOf(classNames), null);
+  }
+
+  /** The types whose names start with {@code prefix}. */
+  public static Builder forNamePrefix(String prefix) {
+    return new Builder(TypeSelection.namePrefix(prefix), nameStartsWith(prefix), null);
+  }
+
+  /** The types that are, extend or implement one of these (interfaces included: narrow with {@link Builder#where}). */
+  public static Builder forSubtypesOf(String... supertypeNames) {
+    return new Builder(TypeSelection.subtypesOf(supertypeNames), hasSuperType(namedOneOf(supertypeNames)), null);
   }
 
   /** One class of the JDK's own, loaded by the bootstrap loader: its advice may use only JDK and bridge types. */
   public static Builder forJdkType(String className) {
-    return new Builder(named(className), className);
+    return new Builder(TypeSelection.names(className), namedOneOf(className), className);
+  }
+
+  /** What the installer checks before any type is described: a superset of {@link #types()}. */
+  public TypeSelection selection() {
+    return selection;
   }
 
   public ElementMatcher<? super TypeDescription> types() {
@@ -80,14 +104,23 @@ public final class TypeInstrumentation {
   }
 
   public static final class Builder {
-    private final ElementMatcher<? super TypeDescription> types;
+    private final TypeSelection selection;
+    private final ElementMatcher.Junction<TypeDescription> selected;
+    private ElementMatcher<? super TypeDescription> narrowing = any();
     private final List<String> requiredClasses = new ArrayList<>();
     private final List<AdviceBinding> bindings = new ArrayList<>();
     private final String jdkClassName;
 
-    private Builder(ElementMatcher<? super TypeDescription> types, String jdkClassName) {
-      this.types = types;
+    private Builder(TypeSelection selection, ElementMatcher.Junction<TypeDescription> selected, String jdkClassName) {
+      this.selection = selection;
+      this.selected = selected;
       this.jdkClassName = jdkClassName;
+    }
+
+    /** Of the selected types, only those this matcher accepts too. */
+    public Builder where(ElementMatcher<? super TypeDescription> narrowing) {
+      this.narrowing = narrowing;
+      return this;
     }
 
     public Builder requiring(String... classNames) {
@@ -102,7 +135,8 @@ public final class TypeInstrumentation {
 
     public TypeInstrumentation build() {
       return new TypeInstrumentation(
-          types,
+          selection,
+          selected.and(narrowing),
           Collections.unmodifiableList(new ArrayList<>(requiredClasses)),
           Collections.unmodifiableList(new ArrayList<>(bindings)),
           jdkClassName);

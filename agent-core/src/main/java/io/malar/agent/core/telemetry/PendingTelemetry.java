@@ -5,6 +5,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The telemetry (SDK, exporters, features) while it is being built on its own thread, so that
@@ -21,6 +22,9 @@ public final class PendingTelemetry {
   private final AtomicBoolean warned = new AtomicBoolean();
   private final LateOpenTelemetry facade = new LateOpenTelemetry(this);
   private volatile OpenTelemetry current;
+  /** When the first call began to wait ({@link System#nanoTime()}), 0 while none has. */
+  private final AtomicLong firstWaitNanos = new AtomicLong();
+  private volatile long readyNanos;
 
   /** @param startNanos when premain started ({@link System#nanoTime()}) */
   public PendingTelemetry(long startNanos, long waitLimitNanos) {
@@ -35,6 +39,7 @@ public final class PendingTelemetry {
 
   /** The SDK is built and every feature started: calls stop waiting. */
   public void ready(OpenTelemetry sdk) {
+    readyNanos = System.nanoTime();
     current = sdk;
     settled.countDown();
   }
@@ -42,6 +47,13 @@ public final class PendingTelemetry {
   /** The telemetry could not be built: calls stop waiting and go untraced. */
   public void failed() {
     ready(OpenTelemetry.noop());
+  }
+
+  /** How long the first call that waited for the telemetry waited: 0 when none did. */
+  public long firstCallWaitedNanos() {
+    long since = firstWaitNanos.get();
+    long until = readyNanos;
+    return since == 0 || until == 0 ? 0 : Math.max(0, until - since);
   }
 
   /** Whether {@code sdk}, returned by {@link #await()}, is for good (not a stand-in). */
@@ -55,7 +67,9 @@ public final class PendingTelemetry {
     if (ready != null) {
       return ready;
     }
-    long left = deadlineNanos - System.nanoTime();
+    long now = System.nanoTime();
+    firstWaitNanos.compareAndSet(0, now);
+    long left = deadlineNanos - now;
     try {
       if (left > 0 && settled.await(left, TimeUnit.NANOSECONDS)) {
         return current;

@@ -1,6 +1,5 @@
 package io.malar.agent.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -93,7 +92,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
 
   private static TypeInstrumentation asyncContextStart(String api) {
     String asyncContext = api + ".servlet.AsyncContext";
-    return TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named(asyncContext))))
+    return TypeInstrumentation.forSubtypesOf(asyncContext).where(not(isInterface()))
         .requiring(asyncContext)
         .advise(named("start").and(takesArguments(Runnable.class)), HANDED_RUNNABLE)
         .build();

@@ -44,7 +44,7 @@ public final class JaxRsInstrumentationModule implements InstrumentationModule {
   }
 
   private static TypeInstrumentation jersey() {
-    return TypeInstrumentation.forTypes(named("org.glassfish.jersey.server.model.ResourceMethodInvoker"))
+    return TypeInstrumentation.forNames("org.glassfish.jersey.server.model.ResourceMethodInvoker")
         .requiring(JERSEY_PROCESSING)
         .advise(
             named("apply").and(takesArguments(1)).and(takesArgument(0, named(JERSEY_PROCESSING))),
@@ -57,9 +57,8 @@ public final class JaxRsInstrumentationModule implements InstrumentationModule {
    * RESTEasy 4 and 5 on javax.ws.rs, whose {@code HttpRequest.getUri()} the advice could not call.
    */
   private static TypeInstrumentation restEasy() {
-    return TypeInstrumentation.forTypes(
-            named(RESTEASY_INVOKER)
-                .and(declaresMethod(named("invoke").and(returns(named("jakarta.ws.rs.core.Response"))))))
+    return TypeInstrumentation.forNames(RESTEASY_INVOKER)
+        .where(declaresMethod(named("invoke").and(returns(named("jakarta.ws.rs.core.Response")))))
         .requiring(RESTEASY_METADATA, "jakarta.ws.rs.core.Response")
         .advise(
             named("invoke").and(takesArguments(3)).and(takesArgument(0, named(RESTEASY_REQUEST))).and(not(isBridge())),

@@ -34,7 +34,7 @@ class RestEasyRoutesTest {
   static void installTheAdvice() throws Exception {
     AdviceErrors.setListener(adviceErrors::add);
     RouteBridge.install((base, template) -> routed.add(base + " " + template));
-    ModuleInstaller.install(ByteBuddyAgent.install(), List.of(new JaxRsInstrumentationModule()));
+    ModuleInstaller.register(ByteBuddyAgent.install(), List.of(new JaxRsInstrumentationModule()), System.nanoTime()).complete();
     List<URL> classPath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       classPath.add(Path.of(entry).toUri().toURL());

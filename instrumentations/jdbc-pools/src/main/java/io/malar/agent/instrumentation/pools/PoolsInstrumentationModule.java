@@ -45,14 +45,14 @@ public final class PoolsInstrumentationModule implements InstrumentationModule {
 
   /** Every way a HikariCP pool gets its tracker (its constructor, a registry set later) ends here. */
   private static TypeInstrumentation hikari() {
-    return TypeInstrumentation.forTypes(named("com.zaxxer.hikari.pool.HikariPool"))
+    return TypeInstrumentation.forNames("com.zaxxer.hikari.pool.HikariPool")
         .requiring("com.zaxxer.hikari.metrics.MetricsTrackerFactory", "com.zaxxer.hikari.metrics.PoolStats")
         .advise(named("setMetricsTrackerFactory").and(takesArguments(1)), ADVICE + "HikariTrackerAdvice")
         .build();
   }
 
   private static TypeInstrumentation dbcp2() {
-    return TypeInstrumentation.forTypes(named("org.apache.commons.dbcp2.BasicDataSource"))
+    return TypeInstrumentation.forNames("org.apache.commons.dbcp2.BasicDataSource")
         .requiring("org.apache.commons.pool2.impl.GenericObjectPool")
         .advise(named("createConnectionPool").and(takesArguments(1)), ADVICE + "Dbcp2PoolAdvice")
         .advise(named("getConnection").and(takesArguments(0)), ADVICE + "Dbcp2WaitAdvice")
@@ -60,7 +60,7 @@ public final class PoolsInstrumentationModule implements InstrumentationModule {
   }
 
   private static TypeInstrumentation tomcatJdbc() {
-    return TypeInstrumentation.forTypes(named("org.apache.tomcat.jdbc.pool.ConnectionPool"))
+    return TypeInstrumentation.forNames("org.apache.tomcat.jdbc.pool.ConnectionPool")
         .advise(isConstructor().and(takesArguments(1)), ADVICE + "TomcatPoolAdvice")
         .advise(named("borrowConnection").and(takesArguments(3)), ADVICE + "TomcatWaitAdvice")
         .advise(named("returnConnection").and(takesArguments(1)), ADVICE + "TomcatUseAdvice")

@@ -1,6 +1,5 @@
 package io.malar.agent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -61,7 +60,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
   }
 
   private static TypeInstrumentation connections() {
-    return TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
+    return TypeInstrumentation.forSubtypesOf("java.sql.Connection").where(not(isInterface()))
         .advise(
             jdbcMethod("prepareStatement", "prepareCall").and(takesArgument(0, String.class)),
             ADVICE + "PrepareStatementAdvice")
@@ -71,7 +70,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
 
   private static TypeInstrumentation statements() {
     // PreparedStatement and CallableStatement are Statements too
-    return TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
+    return TypeInstrumentation.forSubtypesOf("java.sql.Statement").where(not(isInterface()))
         .advise(
             jdbcMethod("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
                 .and(takesNoArguments().or(takesArgument(0, String.class))),
@@ -87,7 +86,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
 
   /** Bind values, when captured; {@code setXxx(String name, ...)} of callable statements are not. */
   private static TypeInstrumentation parameterSetters() {
-    return TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.PreparedStatement"))))
+    return TypeInstrumentation.forSubtypesOf("java.sql.PreparedStatement").where(not(isInterface()))
         .advise(
             jdbcMethod("setNull").and(takesArgument(0, int.class)).and(takesArgument(1, int.class)),
             ADVICE + "SetNullAdvice")

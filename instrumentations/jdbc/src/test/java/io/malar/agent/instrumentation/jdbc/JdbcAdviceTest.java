@@ -71,7 +71,7 @@ class JdbcAdviceTest {
     AdviceErrors.setListener(adviceErrors::add);
     JdbcBridge.install(new JdbcTracingHook(tracer, true));
     List<InstrumentationModule> modules = List.of(new JdbcInstrumentationModule(true));
-    ModuleInstaller.install(ByteBuddyAgent.install(), modules);
+    ModuleInstaller.register(ByteBuddyAgent.install(), modules, System.nanoTime()).complete();
 
     libraries =
         new URLClassLoader(

@@ -55,7 +55,7 @@ public final class JedisInstrumentationModule implements InstrumentationModule {
   }
 
   private static TypeInstrumentation connection() {
-    return TypeInstrumentation.forTypes(named(PACKAGE + "Connection"))
+    return TypeInstrumentation.forNames(PACKAGE + "Connection")
         .requiring(VERSION_FENCE)
         .advise(
             named("executeCommand")
@@ -70,7 +70,7 @@ public final class JedisInstrumentationModule implements InstrumentationModule {
   }
 
   private static TypeInstrumentation jedis() {
-    return TypeInstrumentation.forTypes(named(PACKAGE + "Jedis"))
+    return TypeInstrumentation.forNames(PACKAGE + "Jedis")
         .requiring(VERSION_FENCE)
         .advise(
             isMethod()
@@ -85,7 +85,7 @@ public final class JedisInstrumentationModule implements InstrumentationModule {
 
   private static TypeInstrumentation pipelines() {
     // MultiNodePipelineBase: the cluster pipelines
-    return TypeInstrumentation.forTypes(namedOneOf(PACKAGE + "Pipeline", PACKAGE + "MultiNodePipelineBase"))
+    return TypeInstrumentation.forNames(PACKAGE + "Pipeline", PACKAGE + "MultiNodePipelineBase")
         .requiring(VERSION_FENCE)
         .advise(
             namedOneOf("appendCommand", "appendInternalCommand").and(takesArguments(1)),
@@ -96,8 +96,8 @@ public final class JedisInstrumentationModule implements InstrumentationModule {
 
   private static TypeInstrumentation transactions() {
     // TransactionBase declares these methods in 4.x; Transaction and ReliableTransaction from 5.0
-    return TypeInstrumentation.forTypes(
-            namedOneOf(PACKAGE + "Transaction", PACKAGE + "ReliableTransaction", PACKAGE + "TransactionBase"))
+    return TypeInstrumentation.forNames(
+            PACKAGE + "Transaction", PACKAGE + "ReliableTransaction", PACKAGE + "TransactionBase")
         .requiring(VERSION_FENCE)
         .advise(named("appendCommand").and(takesArguments(1)), ADVICE + "QueueCommandAdvice")
         .advise(named("exec").and(takesArguments(0)), ADVICE + "TransactionExecAdvice")

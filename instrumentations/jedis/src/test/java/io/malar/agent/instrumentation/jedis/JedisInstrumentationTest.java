@@ -52,7 +52,7 @@ class JedisInstrumentationTest {
     OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
     JedisInstrumentationModule module = new JedisInstrumentationModule();
     module.install(new AgentContext(openTelemetry, AgentConfig.load(problem -> {}), "test"));
-    ModuleInstaller.install(ByteBuddyAgent.install(), List.of(module));
+    ModuleInstaller.register(ByteBuddyAgent.install(), List.of(module), System.nanoTime()).complete();
     application = new JedisApplication();
 
     try (ServerSocket probe = new ServerSocket(0)) {

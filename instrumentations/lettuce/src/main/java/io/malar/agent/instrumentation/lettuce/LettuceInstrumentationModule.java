@@ -1,10 +1,8 @@
 package io.malar.agent.instrumentation.lettuce;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -52,7 +50,7 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
 
   private static TypeInstrumentation dispatch() {
     // the name first: cheaper than walking the hierarchy of every class in the loader
-    return TypeInstrumentation.forTypes(nameStartsWith(CORE).and(hasSuperType(named(CORE + "RedisChannelHandler"))))
+    return TypeInstrumentation.forSubtypesOf(CORE + "RedisChannelHandler").where(nameStartsWith(CORE))
         .requiring(VERSION_FENCE)
         .advise(
             named("dispatch").and(takesArguments(1)).and(takesArgument(0, named(PROTOCOL + "RedisCommand"))),
@@ -64,21 +62,21 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
   }
 
   private static TypeInstrumentation reactiveAssembly() {
-    return TypeInstrumentation.forTypes(named(CORE + "RedisPublisher"))
+    return TypeInstrumentation.forNames(CORE + "RedisPublisher")
         .requiring(VERSION_FENCE)
         .advise(isConstructor().and(takesArgument(0, named("java.util.function.Supplier"))), ADVICE + "PublisherAdvice")
         .build();
   }
 
   private static TypeInstrumentation write() {
-    return TypeInstrumentation.forTypes(named(PROTOCOL + "CommandHandler"))
+    return TypeInstrumentation.forNames(PROTOCOL + "CommandHandler")
         .requiring(VERSION_FENCE)
         .advise(named("addToStack").and(takesArguments(2)), ADVICE + "WriteAdvice")
         .build();
   }
 
   private static TypeInstrumentation completion() {
-    return TypeInstrumentation.forTypes(named(PROTOCOL + "Command"))
+    return TypeInstrumentation.forNames(PROTOCOL + "Command")
         .requiring(VERSION_FENCE)
         .advise(named("complete").and(takesArguments(0)), ADVICE + "CompleteAdvice")
         .advise(named("completeExceptionally").and(takesArguments(1)), ADVICE + "FailAdvice")
@@ -88,7 +86,7 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
 
   /** The async future and the wrappers (a reactive subscription's among them) that notify callers. */
   private static TypeInstrumentation callbacks() {
-    return TypeInstrumentation.forTypes(namedOneOf(PROTOCOL + "AsyncCommand", PROTOCOL + "CommandWrapper"))
+    return TypeInstrumentation.forNames(PROTOCOL + "AsyncCommand", PROTOCOL + "CommandWrapper")
         .requiring(VERSION_FENCE)
         .advise(
             named("complete").and(takesArguments(0)).or(named("completeExceptionally").and(takesArguments(1))),
@@ -97,7 +95,7 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
   }
 
   private static TypeInstrumentation await() {
-    return TypeInstrumentation.forTypes(named(CORE + "internal.Futures"))
+    return TypeInstrumentation.forNames(CORE + "internal.Futures")
         .requiring(VERSION_FENCE)
         .advise(
             named("awaitOrCancel").and(takesArguments(3)).and(takesArgument(0, named(CORE + "RedisFuture"))),
@@ -107,7 +105,7 @@ public final class LettuceInstrumentationModule implements InstrumentationModule
 
   /** Without the fence: tells, once per class loader, that a Lettuce of another version goes untraced. */
   private static TypeInstrumentation versionProbe() {
-    return TypeInstrumentation.forTypes(named(CORE + "AbstractRedisClient"))
+    return TypeInstrumentation.forNames(CORE + "AbstractRedisClient")
         .advise(isConstructor(), ADVICE + "ClientLoadedAdvice")
         .build();
   }

@@ -1,6 +1,5 @@
 package io.malar.agent.instrumentation.log4j;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -33,7 +32,7 @@ public final class Log4jInstrumentationModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Collections.singletonList(
-        TypeInstrumentation.forTypes(nameStartsWith(INJECTORS + "$For"))
+        TypeInstrumentation.forNamePrefix(INJECTORS + "$For")
             .requiring(INJECTORS)
             .advise(named("injectContextData").and(takesArguments(2)), "io.malar.agent.instrumentation.log4j.InjectContextDataAdvice")
             .build());

@@ -31,7 +31,7 @@ public final class LogbackInstrumentationModule implements InstrumentationModule
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Collections.singletonList(
-        TypeInstrumentation.forTypes(named(EVENT))
+        TypeInstrumentation.forNames(EVENT)
             .requiring(EVENT)
             .advise(named("getMDCPropertyMap").and(takesArguments(0)), "io.malar.agent.instrumentation.logback.MdcMapAdvice")
             .build());

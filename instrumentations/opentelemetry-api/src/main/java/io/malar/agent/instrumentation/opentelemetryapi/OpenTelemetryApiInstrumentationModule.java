@@ -51,11 +51,11 @@ public final class OpenTelemetryApiInstrumentationModule implements Instrumentat
       return Collections.emptyList();
     }
     return Arrays.asList(
-        TypeInstrumentation.forTypes(named(GLOBAL))
+        TypeInstrumentation.forNames(GLOBAL)
             .requiring(METRICS, STORAGE)
             .advise(isStatic().and(namedOneOf("get", "getOrNoop")).and(takesArguments(0)), ADVICE + "GlobalOpenTelemetryAdvice")
             .build(),
-        TypeInstrumentation.forTypes(named(STORAGE))
+        TypeInstrumentation.forNames(STORAGE)
             .requiring(METRICS, GLOBAL)
             .advise(isStatic().and(named("get")).and(takesArguments(0)), ADVICE + "ContextStorageAdvice")
             .build());

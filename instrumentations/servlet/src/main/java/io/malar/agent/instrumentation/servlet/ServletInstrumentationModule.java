@@ -1,6 +1,5 @@
 package io.malar.agent.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -40,8 +39,8 @@ public final class ServletInstrumentationModule implements InstrumentationModule
     String response = api + ".servlet.ServletResponse";
     String advice =
         "io.malar.agent.instrumentation.servlet." + api + "." + capitalized(api) + "ServletAdvice";
-    return TypeInstrumentation.forTypes(
-            not(isInterface()).and(hasSuperType(named(servlet)).or(hasSuperType(named(filter)))))
+    return TypeInstrumentation.forSubtypesOf(servlet, filter)
+        .where(not(isInterface()))
         .requiring(servlet, api + ".servlet.http.HttpServletRequest")
         .advise(
             named("service")

@@ -41,7 +41,7 @@ public final class SpringMvcInstrumentationModule implements InstrumentationModu
     String advice =
         "io.malar.agent.instrumentation.springmvc." + api + "." + Character.toUpperCase(api.charAt(0)) + api.substring(1)
             + "DispatchAdvice";
-    return TypeInstrumentation.forTypes(named(DISPATCHER))
+    return TypeInstrumentation.forNames(DISPATCHER)
         .requiring(VERSION_FENCE, request)
         .advise(named("doDispatch").and(takesArguments(2)).and(takesArgument(0, named(request))), advice)
         .build();
