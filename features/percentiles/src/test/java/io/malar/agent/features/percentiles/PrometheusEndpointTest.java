@@ -49,10 +49,7 @@ class PrometheusEndpointTest {
         send(deaf, REQUEST);
         awaitAnswers(1); // the deaf scraper's answer is built and waits for it to read
 
-        Response scrape = scrape(port, REQUEST);
-
-        assertThat(scrape.statusLine).isEqualTo("HTTP/1.1 200 OK");
-        assertThat(scrape.bodyLength).isEqualTo(BODY.length);
+        assertWholeAnswer(scrape(port, REQUEST));
       }
     }
   }
@@ -98,9 +95,7 @@ class PrometheusEndpointTest {
           socket.close();
         }
       }
-      Response scrape = awaitScrape(port);
-      assertThat(scrape.statusLine).isEqualTo("HTTP/1.1 200 OK");
-      assertThat(scrape.bodyLength).isEqualTo(BODY.length);
+      assertWholeAnswer(awaitScrape(port));
     }
   }
 
@@ -116,6 +111,11 @@ class PrometheusEndpointTest {
       longHead += "x".repeat(ScrapeConnection.MAX_REQUEST_BYTES - longHead.length());
       assertThat(scrape(port, longHead).statusLine).isEqualTo("HTTP/1.1 400 Bad Request");
     }
+  }
+
+  private static void assertWholeAnswer(Response scrape) {
+    assertThat(scrape.statusLine).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(scrape.bodyLength).isEqualTo(BODY.length);
   }
 
   private static long endpointThreads() {
