@@ -6,7 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -101,18 +101,34 @@ final class PrometheusEndpoint implements Closeable {
     }
   }
 
-  private void accept() throws IOException {
-    SocketChannel channel = server.accept();
-    if (channel == null) {
-      return;
+  private void accept() {
+    SocketChannel channel = null;
+    try {
+      channel = server.accept();
+      if (channel == null) {
+        return;
+      }
+      // the server's own key is one of the selector's keys
+      if (selector.keys().size() > MAX_CONNECTIONS) {
+        closeQuietly(channel);
+        return;
+      }
+      channel.configureBlocking(false);
+      channel.register(selector, SelectionKey.OP_READ, new ScrapeConnection(channel, System.nanoTime() + timeoutNanos));
+    } catch (IOException e) {
+      // one connection failed (or file descriptors ran out for a moment): the next may succeed
+      closeQuietly(channel);
     }
-    // the server's own key is one of the selector's keys
-    if (selector.keys().size() > MAX_CONNECTIONS) {
-      channel.close();
-      return;
+  }
+
+  private static void closeQuietly(Channel channel) {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException ignored) {
+      // it is being dropped anyway
     }
-    channel.configureBlocking(false);
-    channel.register(selector, SelectionKey.OP_READ, new ScrapeConnection(channel, System.nanoTime() + timeoutNanos));
   }
 
   private void step(SelectionKey key, ScrapeConnection connection) {
@@ -126,11 +142,11 @@ final class PrometheusEndpoint implements Closeable {
         key.interestOps(SelectionKey.OP_WRITE);
       }
       if (connection.writeAnswer()) {
-        connection.close();
+        closeQuietly(key.channel());
       }
     } catch (IOException | RuntimeException e) {
       // the scraper went away, or its request broke something: either way only this one ends
-      connection.close();
+      closeQuietly(key.channel());
     }
   }
 
@@ -168,22 +184,19 @@ final class PrometheusEndpoint implements Closeable {
     for (SelectionKey key : selector.keys()) {
       ScrapeConnection connection = (ScrapeConnection) key.attachment();
       if (connection != null && connection.expired(now)) {
-        connection.close();
+        closeQuietly(key.channel());
       }
     }
   }
 
   private void closeAll() {
+    for (SelectionKey key : selector.keys()) {
+      closeQuietly(key.channel());
+    }
+    closeQuietly(server);
     try {
-      for (SelectionKey key : selector.keys()) {
-        ScrapeConnection connection = (ScrapeConnection) key.attachment();
-        if (connection != null) {
-          connection.close();
-        }
-      }
       selector.close();
-      server.close();
-    } catch (IOException | ClosedSelectorException ignored) {
+    } catch (IOException ignored) {
       // stopping anyway
     }
   }

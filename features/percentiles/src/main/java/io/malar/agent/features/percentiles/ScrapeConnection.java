@@ -60,11 +60,4 @@ final class ScrapeConnection {
     return now - deadline > 0;
   }
 
-  void close() {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // closing what the scraper may have closed already
-    }
-  }
 }
