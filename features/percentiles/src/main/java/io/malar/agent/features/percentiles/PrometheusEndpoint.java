@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An opt-in scrape endpoint at {@code /metrics}, served by one daemon thread that never blocks on
- * a scraper: every connection is read and written without blocking, at most {@link
- * #MAX_CONNECTIONS} at once (more are closed at once), and each has a timeout to send its request
- * and again to take its answer. A scraper that connects and stalls holds one of those places until
- * its timeout, and no other scrape waits for it.
+ * a scraper: every connection is read and written without blocking, each has a timeout to send its
+ * request and again to take its answer, and at most {@link #MAX_CONNECTIONS} are open at once. A
+ * new connection beyond that closes the oldest: a scraper answered in a moment is never the oldest,
+ * so scrapers that connect and stall, however many, cost places and never another scrape.
  */
 final class PrometheusEndpoint implements Closeable {
   static final int MAX_CONNECTIONS = 16;
@@ -108,16 +108,38 @@ final class PrometheusEndpoint implements Closeable {
       if (channel == null) {
         return;
       }
-      // the server's own key is one of the selector's keys
-      if (selector.keys().size() > MAX_CONNECTIONS) {
-        closeQuietly(channel);
-        return;
+      if (openConnections() >= MAX_CONNECTIONS) {
+        closeOldest();
       }
       channel.configureBlocking(false);
-      channel.register(selector, SelectionKey.OP_READ, new ScrapeConnection(channel, System.nanoTime() + timeoutNanos));
+      long now = System.nanoTime();
+      channel.register(selector, SelectionKey.OP_READ, new ScrapeConnection(channel, now, now + timeoutNanos));
     } catch (IOException e) {
       // one connection failed (or file descriptors ran out for a moment): the next may succeed
       closeQuietly(channel);
+    }
+  }
+
+  private int openConnections() {
+    int open = 0;
+    for (SelectionKey key : selector.keys()) {
+      open += key.isValid() && key.attachment() != null ? 1 : 0;
+    }
+    return open;
+  }
+
+  private void closeOldest() {
+    SelectionKey oldest = null;
+    long oldestAcceptedAt = 0;
+    for (SelectionKey key : selector.keys()) {
+      ScrapeConnection connection = (ScrapeConnection) key.attachment();
+      if (key.isValid() && connection != null && (oldest == null || connection.acceptedAt() - oldestAcceptedAt < 0)) {
+        oldest = key;
+        oldestAcceptedAt = connection.acceptedAt();
+      }
+    }
+    if (oldest != null) {
+      closeQuietly(oldest.channel());
     }
   }
 

@@ -14,13 +14,19 @@ final class ScrapeConnection {
   static final int MAX_REQUEST_BYTES = 8192;
 
   private final SocketChannel channel;
+  private final long acceptedAt;
   private final ByteBuffer request = ByteBuffer.allocate(MAX_REQUEST_BYTES);
   private ByteBuffer answer;
   private long deadline;
 
-  ScrapeConnection(SocketChannel channel, long deadline) {
+  ScrapeConnection(SocketChannel channel, long acceptedAt, long deadline) {
     this.channel = channel;
+    this.acceptedAt = acceptedAt;
     this.deadline = deadline;
+  }
+
+  long acceptedAt() {
+    return acceptedAt;
   }
 
   /**
