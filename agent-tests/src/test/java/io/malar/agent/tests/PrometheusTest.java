@@ -8,11 +8,16 @@ import io.malar.agent.tests.support.Http;
 import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +96,50 @@ class PrometheusTest {
     } finally {
       traffic.set(false);
     }
+  }
+
+  /**
+   * Scrapers that stall inside the agent's JVM: one connects and never sends, one sends half a
+   * request, one never reads its answer, and 40 more of those: a scrape still gets its 200.
+   */
+  @Test
+  void stalledScrapersDoNotHoldUpAScrape() throws Exception {
+    int agentPort = Services.freePort();
+    List<Socket> stalled = new ArrayList<>();
+    try (OtlpReceiver receiver = OtlpReceiver.start(0);
+        AgentApp app =
+            AgentApp.main(LatencyApp.class)
+                .exportingTo(receiver)
+                .property("malar.agent.prometheus.port", Integer.toString(agentPort))
+                .start()) {
+      Http.get(app.port(), "/slow");
+      for (int i = 0; i < 42; i++) {
+        stalled.add(stall(agentPort, i % 3));
+      }
+
+      HttpResponse<String> scrape = Http.get(agentPort, "/metrics");
+
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("malar_latency_refused_total");
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  /** 0: never sends; 1: sends half a request head; 2: sends a request and never reads. */
+  private static Socket stall(int port, int how) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(1024);
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
+    String sent = how == 0 ? "" : how == 1 ? "GET /metrics HTTP/1.1\r\n" : "GET /metrics HTTP/1.1\r\n\r\n";
+    try {
+      socket.getOutputStream().write(sent.getBytes(StandardCharsets.ISO_8859_1));
+    } catch (IOException refused) {
+      // beyond its bound the endpoint closes the oldest connection, maybe this one
+    }
+    return socket;
   }
 
   private Process startPrometheus(Path prometheus, int agentPort, int prometheusPort) throws IOException {

@@ -5,7 +5,9 @@ package io.malar.agent.core.errors;
  * ({@code ... WHERE name = 'Selvi' ...}) or the offending values. Drivers quote inconsistently
  * (MySQL nests quotes in {@code near '...'}), so on each line everything from the first single
  * quote to the last becomes {@code ?}, as do PostgreSQL's {@code (column)=(values)} and every number
- * that is not part of a name.
+ * that is not part of a name. A literal may span lines: after an odd number of quotes so far, a
+ * line's start up to its last quote is still inside it, and a line that ends inside one is hidden
+ * to its end.
  */
 public final class SqlLiterals {
   private SqlLiterals() {}
@@ -15,13 +17,14 @@ public final class SqlLiterals {
       return null;
     }
     StringBuilder clean = new StringBuilder(message.length());
+    boolean inLiteral = false;
     int lineStart = 0;
     while (lineStart <= message.length()) {
       int lineEnd = message.indexOf('\n', lineStart);
       if (lineEnd < 0) {
         lineEnd = message.length();
       }
-      scrubLine(message.substring(lineStart, lineEnd), clean);
+      inLiteral = scrubLine(message.substring(lineStart, lineEnd), inLiteral, clean);
       if (lineEnd < message.length()) {
         clean.append('\n');
       }
@@ -30,11 +33,16 @@ public final class SqlLiterals {
     return clean.toString();
   }
 
-  private static void scrubLine(String line, StringBuilder into) {
-    int firstQuote = line.indexOf('\'');
-    int lastQuote = line.lastIndexOf('\'');
-    String withoutQuoted =
-        firstQuote < 0 ? line : line.substring(0, firstQuote) + '?' + (lastQuote > firstQuote ? line.substring(lastQuote + 1) : "");
+  /** Scrubs one line into {@code into}; returns whether a quoted literal is still open at its end. */
+  private static boolean scrubLine(String line, boolean inLiteral, StringBuilder into) {
+    int quotes = 0;
+    for (int i = 0; i < line.length(); i++) {
+      quotes += line.charAt(i) == '\'' ? 1 : 0;
+    }
+    boolean openAtEnd = inLiteral ^ (quotes % 2 == 1);
+    int hideFrom = inLiteral ? 0 : line.indexOf('\'');
+    int hideTo = openAtEnd ? line.length() : line.lastIndexOf('\'') + 1;
+    String withoutQuoted = hideFrom < 0 ? line : line.substring(0, hideFrom) + '?' + line.substring(hideTo);
     // PostgreSQL's details: Key (email)=(selvi@example.com) already exists.
     int valuesStart = withoutQuoted.indexOf(")=(");
     int valuesEnd = withoutQuoted.lastIndexOf(')');
@@ -59,5 +67,6 @@ public final class SqlLiterals {
       inName = Character.isLetterOrDigit(c) || c == '_' || c == '$';
       into.append(c);
     }
+    return openAtEnd;
   }
 }

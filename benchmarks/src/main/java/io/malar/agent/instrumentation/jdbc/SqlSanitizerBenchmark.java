@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
  * Sanitizing a statement of {@code size} characters built in one {@code shape}: at two sizes ten
  * times apart, a linear sanitizer takes ten times as long. The shapes are those that make a scanner
  * look back or rescan: long lists, many rows, long and unterminated literals, comment openings,
- * dollar signs that almost open a tag.
+ * dollar signs that almost open a tag, a dollar-quoted body full of near misses of its closing tag.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -23,7 +23,7 @@ public class SqlSanitizerBenchmark {
   @Param({"100000", "1000000"})
   public int size;
 
-  @Param({"inList", "valuesRows", "longString", "unterminatedString", "commentOpenings", "dollarSigns", "dottedName", "mixed"})
+  @Param({"inList", "valuesRows", "longString", "unterminatedString", "commentOpenings", "dollarSigns", "dollarTagNearMisses", "dottedName", "mixed"})
   public String shape;
 
   private String sql;
@@ -70,6 +70,13 @@ public class SqlSanitizerBenchmark {
         sql.append("SELECT ");
         repeat(sql, size, "$a $1 $b$ x $$ ");
         return sql.toString();
+      case "dollarTagNearMisses":
+        // one string whose body repeats its long closing tag but for the last $: a tag search that
+        // went back to the opening tag after each miss would be quadratic
+        String tag = "$" + "tag_".repeat(16) + "$";
+        sql.append("SELECT ").append(tag);
+        repeat(sql, size - tag.length(), tag.substring(0, tag.length() - 1) + " ");
+        return sql.append(tag).append(" FROM t").toString();
       case "dottedName":
         sql.append("SELECT * FROM ");
         repeat(sql, size, "schema.");

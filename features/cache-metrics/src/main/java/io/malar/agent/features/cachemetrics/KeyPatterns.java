@@ -1,7 +1,7 @@
 package io.malar.agent.features.cachemetrics;
 
+import io.malar.agent.core.util.SecretWords;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * A Redis key as it may leave the process: every UUID and every run of digits replaced by
@@ -16,11 +16,6 @@ final class KeyPatterns {
   private static final int MAX_BYTES_READ = 256;
   private static final int UUID_LENGTH = 36;
 
-  private static final String[] SECRET_PARTS = {
-    "token", "password", "passwd", "pwd", "secret", "session", "sess:", "auth", "credential", "key",
-    "jwt", "otp", "nonce", "salt", "signature", "csrf", "private", "cert"
-  };
-
   private KeyPatterns() {}
 
   static String of(byte[] key) {
@@ -29,7 +24,7 @@ final class KeyPatterns {
     }
     String text = new String(key, 0, Math.min(key.length, MAX_BYTES_READ), StandardCharsets.UTF_8);
     String pattern = withWildcards(text);
-    return looksSecret(pattern) || mostlyUnknown(pattern) ? OTHER : pattern;
+    return SecretWords.appearIn(pattern) || mostlyUnknown(pattern) ? OTHER : pattern;
   }
 
   private static String withWildcards(String key) {
@@ -68,16 +63,6 @@ final class KeyPatterns {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  private static boolean looksSecret(String pattern) {
-    String lower = pattern.toLowerCase(Locale.ROOT);
-    for (String part : SECRET_PARTS) {
-      if (lower.contains(part)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

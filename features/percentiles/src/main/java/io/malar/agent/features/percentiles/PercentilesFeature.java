@@ -116,9 +116,9 @@ public final class PercentilesFeature implements AgentFeature {
 
   private void startPrometheus(String host, int port) {
     try {
-      PrometheusEndpoint endpoint = PrometheusEndpoint.start(host, port, new PrometheusExposition(processor.families()));
+      PrometheusEndpoint endpoint = PrometheusEndpoint.start(host, port, new PrometheusExposition(processor.families())::write);
       AgentLog.info("Prometheus endpoint serving latency percentiles", "url", "http://" + host + ":" + endpoint.address().getPort() + "/metrics");
-    } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: a JDK without jdk.httpserver
+    } catch (IOException | RuntimeException e) {
       AgentLog.warn(
           "the Prometheus endpoint could not start; percentiles still go over OTLP",
           "key", PROMETHEUS_PORT.key(), "host", host, "port", port, "error", String.valueOf(e));

@@ -2,11 +2,11 @@ package io.malar.agent.features.sentry;
 
 import io.malar.agent.core.errors.FailedRequest;
 import io.malar.agent.core.log.AgentLog;
+import io.malar.agent.core.util.SecretWords;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,9 +14,6 @@ import java.util.Map;
  * credentials, checked once at start-up so a misconfiguration cannot leak a secret.
  */
 final class SafeHeaders {
-  private static final String[] DENIED_NAMES = {"authorization", "cookie", "set-cookie", "proxy-authorization"};
-  private static final String[] DENIED_PARTS = {"token", "secret", "key", "password", "auth", "session", "csrf"};
-
   private final List<String> names;
 
   SafeHeaders(List<String> configured) {
@@ -35,18 +32,7 @@ final class SafeHeaders {
   }
 
   static boolean isSecret(String headerName) {
-    String lower = headerName.toLowerCase(Locale.ROOT);
-    for (String denied : DENIED_NAMES) {
-      if (lower.equals(denied)) {
-        return true;
-      }
-    }
-    for (String part : DENIED_PARTS) {
-      if (lower.contains(part)) {
-        return true;
-      }
-    }
-    return false;
+    return SecretWords.appearIn(headerName);
   }
 
   /** The allowed headers the request has. */

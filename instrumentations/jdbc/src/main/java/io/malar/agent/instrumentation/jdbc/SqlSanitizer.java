@@ -71,7 +71,7 @@ public final class SqlSanitizer {
   private final String sql;
   private final int length;
   private final boolean mysql;
-  private final StringBuilder out;
+  private final CappedText out;
   private int pos;
   private boolean pendingSpace;
 
@@ -96,7 +96,8 @@ public final class SqlSanitizer {
     this.sql = sql;
     this.length = sql.length();
     this.mysql = dialect == SqlDialect.MYSQL;
-    this.out = new StringBuilder(Math.min(length, MAX_LENGTH) + 16);
+    // one character more than is kept tells the result that the text is longer
+    this.out = new CappedText(MAX_LENGTH + 1, length);
   }
 
   /** Sanitizes {@code sql}; a null statement counts as empty and a null dialect as STANDARD. */
@@ -368,14 +369,14 @@ public final class SqlSanitizer {
 
   private void closeList() {
     if (!listIsValues) {
-      out.setLength(listStart);
+      out.truncate(listStart);
       out.append("(?)");
       return;
     }
     if (continuationRow && listCount == valuesWidth) {
-      out.setLength(rowSeparatorStart);
+      out.truncate(rowSeparatorStart);
     } else {
-      out.setLength(listStart);
+      out.truncate(listStart);
       out.append('(');
       for (int i = 0; i < listCount; i++) {
         out.append(i == 0 ? "?" : ", ?");

@@ -130,13 +130,18 @@ final class GeneratedSql {
     return content.replace("\\", "\\\\");
   }
 
+  /** A dollar-quoted string whose body holds its own tag but for the last $, and another tag. */
   private static String dollarTagged(Random random, String content) {
     StringBuilder tag = new StringBuilder("$").append((char) ('a' + random.nextInt(26)));
     for (int i = random.nextInt(5); i > 0; i--) {
       tag.append(random.nextBoolean() ? '_' : (char) ('a' + random.nextInt(26)));
     }
+    String nearMiss = tag.toString();
     tag.append('$');
-    return tag + without(content, "$") + tag;
+    String body = without(content, "$");
+    int middle = random.nextInt(body.length() + 1);
+    // the outer tags are lower case, so $Q$ never closes the string
+    return tag + body.substring(0, middle) + nearMiss + " $Q$ " + body.substring(middle) + tag;
   }
 
   private static String hex(Random random) {

@@ -457,6 +457,17 @@ class SqlSanitizerTest {
   }
 
   @Test
+  void listsThatCrossTheCutCollapseAsIfNothingWereCut() {
+    String in = "SELECT * FROM t WHERE id IN (" + "12345, ".repeat(1000) + "6) AND b = 'x'";
+    assertThat(SqlSanitizer.sanitize(in, STANDARD).text()).isEqualTo("SELECT * FROM t WHERE id IN (?) AND b = ?");
+
+    // the list opens before the cut and its elements run past it; collapsed, all of it fits
+    String columns = "SELECT " + "a, ".repeat(600) + "b FROM t WHERE id IN (";
+    String late = columns + "12345, ".repeat(1000) + "6) AND b = 'x'";
+    assertThat(SqlSanitizer.sanitize(late, MYSQL).text()).isEqualTo(columns + "?) AND b = ?");
+  }
+
+  @Test
   void hugeLiteralNeverLeaksThroughTheCut() {
     String sql = "SELECT '" + "4111 1111 ".repeat(1000) + "' FROM t";
 

@@ -1,14 +1,10 @@
 package io.malar.agent.instrumentation.servlet;
 
-import java.util.Locale;
+import io.malar.agent.core.util.SecretWords;
 
 /** URL pieces as they may leave the process: no session ids, no secrets in the query. */
 final class UrlParts {
   static final String REDACTED = "REDACTED";
-  private static final String[] SECRET_NAME_PARTS = {
-    "password", "passwd", "pass", "pwd", "secret", "token", "key", "auth", "signature", "sig", "session",
-    "credential", "code", "otp", "pin", "jwt", "bearer", "cookie", "private"
-  };
 
   private UrlParts() {}
 
@@ -78,13 +74,7 @@ final class UrlParts {
 
   /** Compared as the application reads it: {@code %70assword} and {@code pass+word} are passwords too. */
   private static boolean looksSecret(String name) {
-    String lower = decodedLetters(name).toLowerCase(Locale.ROOT);
-    for (String part : SECRET_NAME_PARTS) {
-      if (lower.contains(part)) {
-        return true;
-      }
-    }
-    return false;
+    return SecretWords.appearIn(decodedLetters(name));
   }
 
   /**
