@@ -13,7 +13,8 @@
 #                   given by --before-jar, to compare a change side by side), otel
 #
 # Raw rows go to benchmarks/target/startup/runs.csv (with the JVM's CPU time until it answered,
-# user + system, which a busy machine disturbs less than the elapsed time, and malar-agent's
+# user + system, which a busy machine disturbs less than the elapsed time, that of its main thread
+# and of its JIT compiler threads, and malar-agent's
 # premain_ms and ready_ms from its start-up line), logs next to it; the medians per configuration
 # and their difference from the first configuration are printed.
 set -euo pipefail
@@ -80,13 +81,15 @@ launch() {
   done
   answered_ms=$((($(date +%s%N) - started) / 1000000))
   cpu=$(cpu_ms "$ledger_pid")
+  main_cpu=$(threads_cpu_ms "$ledger_pid" '^java$')
+  jit_cpu=$(threads_cpu_ms "$ledger_pid" 'CompilerThre')
   premain=$(sed -n 's/.*"malar-agent started".*"premain_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   ready=$(sed -n 's/.*"malar-agent started".*"ready_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   end_run
-  echo "$config,$round,$answered_ms,$cpu,${premain:-},${ready:-}" | tee -a "$out/runs.csv" | sed 's/^/    /'
+  echo "$config,$round,$answered_ms,$cpu,${premain:-},${ready:-},$main_cpu,$jit_cpu" | tee -a "$out/runs.csv" | sed 's/^/    /'
 }
 
-echo "config,round,first_answer_ms,cpu_ms,premain_ms,ready_ms" >"$out/runs.csv"
+echo "config,round,first_answer_ms,cpu_ms,premain_ms,ready_ms,main_cpu_ms,jit_cpu_ms" >"$out/runs.csv"
 echo "$launches launches per configuration with $("$java" -version 2>&1 | head -n 1); $(basename "$otel_jar");" \
   "$(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 head -n 1 "$out/runs.csv" | sed 's/^/    /'
@@ -96,7 +99,7 @@ echo
 echo "medians per configuration (difference from the first in brackets), load average now $(cut -d' ' -f1 /proc/loadavg):"
 awk -F, -v configs="${configs[*]}" '
   NR == 1 { next }
-  { n[$1]++; for (c = 3; c <= 6; c++) v[$1, c, n[$1]] = $c }
+  { n[$1]++; for (c = 3; c <= 8; c++) v[$1, c, n[$1]] = $c }
   function median(config, column,    i, j, t, count, a) {
     count = 0
     for (i = 1; i <= n[config]; i++) if (v[config, column, i] != "") a[++count] = v[config, column, i]
@@ -108,11 +111,16 @@ awk -F, -v configs="${configs[*]}" '
     count = split(configs, order, " ")
     base = median(order[1], 3)
     base_cpu = median(order[1], 4)
-    printf "  %-16s %18s %18s %12s %12s\n", "", "first_answer_ms", "cpu_ms", "premain_ms", "ready_ms"
+    base_main = median(order[1], 7)
+    base_jit = median(order[1], 8)
+    printf "  %-16s %18s %18s %12s %12s %16s %16s\n", "", "first_answer_ms", "cpu_ms", "premain_ms", "ready_ms",
+      "main_cpu_ms", "jit_cpu_ms"
     for (k = 1; k <= count; k++) {
       m = median(order[k], 3)
       c = median(order[k], 4)
-      printf "  %-16s %18s %18s %12s %12s\n", order[k], sprintf("%d (%+d)", m, m - base), sprintf("%d (%+d)", c, c - base_cpu),
-        median(order[k], 5), median(order[k], 6)
+      t = median(order[k], 7)
+      j = median(order[k], 8)
+      printf "  %-16s %18s %18s %12s %12s %16s %16s\n", order[k], sprintf("%d (%+d)", m, m - base), sprintf("%d (%+d)", c, c - base_cpu),
+        median(order[k], 5), median(order[k], 6), sprintf("%d (%+d)", t, t - base_main), sprintf("%d (%+d)", j, j - base_jit)
     }
   }' "$out/runs.csv"

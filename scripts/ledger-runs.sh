@@ -104,6 +104,16 @@ cpu_ms() {
   awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$1/stat"
 }
 
+# threads_cpu_ms PID PATTERN: the CPU time so far (ms) of the process's live threads whose name
+# matches the awk PATTERN: "^java$" is the main thread, "CompilerThre" the JIT compilers.
+threads_cpu_ms() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    awk -v tick="$(getconf CLK_TCK)" -v name="$(cat "$task/comm")" -v pattern="$2" \
+      'name ~ pattern { print int(($14 + $15) * 1000 / tick) }' "$task/stat" 2>/dev/null
+  done | awk '{ total += $1 } END { print total + 0 }'
+}
+
 # start_faulty_collector DIR: starts io.malar.otlp.receiver.FaultyCollectorMain, commanded through
 # the fifo DIR/control on file descriptor 3 (echo 503 >&3; see its class comment), logging to
 # DIR/collector.log; sets receiver_pid, collector_log and endpoint; exits if it does not start.

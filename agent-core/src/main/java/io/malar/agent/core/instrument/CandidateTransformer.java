@@ -42,8 +42,11 @@ final class CandidateTransformer implements ClassFileTransformer {
     } finally {
       DECIDING.remove();
     }
-    return candidate
-        ? byteBuddy.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile)
-        : null;
+    if (!candidate) {
+      return null;
+    }
+    return MethodCalls.whileTransforming(
+        classFile,
+        () -> byteBuddy.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile));
   }
 }
