@@ -38,7 +38,7 @@ ledger_pid=$!
 port=$(await_line "$out/ledger.log" 'READY ' "$ledger_pid" 120) \
   || { echo "the ledger did not start:" >&2; tail -20 "$out/ledger.log" >&2; exit 1; }
 echo "soak: $minutes min, $threads threads, first point at minute $first_minute; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
-echo "minute,all_live_mb,agent_classes_mb,latency_keys,weak_map_entries,open_requests,threads" | tee "$out/soak.csv"
+echo "minute,all_live_mb,agent_classes_mb,latency_keys,weak_map_entries,open_requests,threads,load_average" | tee "$out/soak.csv"
 
 # load_for SECONDS SEED: the load generator, the collector told every 30 s to forget what it got.
 load_for() {
@@ -53,15 +53,10 @@ load_for() {
 }
 
 # point MINUTE: once the last exports are out (the batch processor's delay is 5 s), a census.
-# A weak map forgets an entry whose key was collected at its next write: the first census's full GC
-# is followed by one request (its statements write to the JDBC map), and the second census counts.
 point() {
   sleep 10
-  heap_census "$ledger_pid" >/dev/null
-  curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/farmers?page=1&size=20"
-  sleep 10
   read -r all agent keys weak open < <(heap_census "$ledger_pid")
-  echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status")" | tee -a "$out/soak.csv"
+  echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status"),$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/soak.csv"
 }
 
 load_for $((first_minute * 60)) 7

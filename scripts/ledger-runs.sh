@@ -132,11 +132,15 @@ collector_stats() {
   grep '^STATS ' "$collector_log" | tail -n 1
 }
 
-# heap_census PID: the live objects after a full GC (jcmd GC.class_histogram runs one first):
+# heap_census PID: the live objects after a full GC (jcmd GC.class_histogram runs one first; a
+# full GC a second before lets the agent's weak-map cleaner drop the entries of collected keys, so
+# that the census counts the entries the agent keeps, not those its own GC has just cleared):
 # "all_mb agent_mb latency_keys weak_map_entries open_requests", agent_mb being the shallow sizes
 # of the agent's classes and of the libraries only it brings (OpenTelemetry, HdrHistogram, OkHttp,
 # Okio, Kotlin, Byte Buddy); arrays they own are in all_mb only.
 heap_census() {
+  jcmd "$1" GC.run >/dev/null 2>&1
+  sleep 1
   jcmd "$1" GC.class_histogram 2>/dev/null | awk '
     $1 ~ /^[0-9]+:$/ && $4 ~ /^(io\.malar\.agent|io\.opentelemetry|org\.HdrHistogram|okhttp3|okio|kotlin|net\.bytebuddy)\./ { agent += $3 }
     $4 == "io.malar.agent.features.percentiles.LatencyKey" { keys += $2 }
