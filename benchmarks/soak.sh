@@ -2,8 +2,9 @@
 # A long run of the ledger under malar-agent with OTLP export, for the agent's memory over time:
 # the load generator's threads for the whole run, the agent's defaults, exporting to
 # io.malar.otlp.receiver.FaultyCollectorMain (healthy; it forgets what it received every 30 s).
-# After the first minutes' load and after the rest (each time 10 s after the load stopped, so that
-# what is measured is what the agent keeps, not the spans on their way out): the live objects
+# After the first minutes' load and after the rest (each time once the ledger's notification queue
+# is drained and 10 s more, so that what is measured is what the agent keeps, not the spans on
+# their way out nor the statements of the ledger's background work): the live objects
 # after a full GC (all, and the agent's own classes' shallow sizes), the percentile keys, the
 # weak-map entries and the open requests' entries.
 #
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --minutes) minutes="$2"; shift ;;
     --first-minute) first_minute="$2"; shift ;;
     --threads) threads="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/soak.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -52,8 +53,11 @@ load_for() {
   wait "$load_pid"
 }
 
-# point MINUTE: once the last exports are out (the batch processor's delay is 5 s), a census.
+# point MINUTE: a census once the ledger is quiet: its notification worker has drained the queue
+# the load filled (until then it makes statements, whose entries a census would count while they
+# are collected) and the last exports are out (the batch processor's delay is 5 s).
 point() {
+  await_drained_notifications "$port"
   sleep 10
   read -r all agent keys weak open < <(heap_census "$ledger_pid")
   echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status"),$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/soak.csv"
