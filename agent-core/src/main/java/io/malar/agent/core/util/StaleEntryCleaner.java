@@ -11,9 +11,10 @@ final class StaleEntryCleaner implements Runnable {
   static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
 
   static {
-    Thread thread = new Thread(new StaleEntryCleaner(), "malar-agent-weak-map-cleaner");
+    // started by whichever thread first stores an entry, maybe the application's: it inherits none
+    // of that thread's inheritable thread-locals and holds on to none of its class loaders
+    Thread thread = new Thread(null, new StaleEntryCleaner(), "malar-agent-weak-map-cleaner", 0, false);
     thread.setDaemon(true);
-    // created from whichever thread first builds a map: hold on to none of its class loaders
     thread.setContextClassLoader(null);
     thread.start();
   }
