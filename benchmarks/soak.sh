@@ -6,7 +6,7 @@
 # is drained and 10 s more, so that what is measured is what the agent keeps, not the spans on
 # their way out nor the statements of the ledger's background work): the live objects
 # after a full GC (all, and the agent's own classes' shallow sizes), the percentile keys, the
-# weak-map entries and the open requests' entries.
+# weak-map entries and the open requests' entries; each point's class histogram beside soak.csv.
 #
 #   benchmarks/soak.sh [--minutes N] [--first-minute N] [--threads N]   (defaults 30, 5, 8)
 set -euo pipefail
@@ -61,6 +61,8 @@ point() {
   sleep 10
   read -r all agent keys weak open < <(heap_census "$ledger_pid")
   echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status"),$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/soak.csv"
+  # per class, to tell what grew between the points
+  jcmd "$ledger_pid" GC.class_histogram >"$out/histogram-minute-$1.txt"
 }
 
 load_for $((first_minute * 60)) 7

@@ -2,7 +2,9 @@ package io.malar.agent.tests.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -79,6 +81,22 @@ public final class HeapCensus {
       }
     }
     return total;
+  }
+
+  /** The agent's classes whose bytes grew most since {@code earlier}, for failure messages. */
+  public String grownMost(HeapCensus earlier) {
+    StringBuilder text = new StringBuilder();
+    rows.entrySet().stream()
+        .filter(row -> isAgents(row.getKey()))
+        .sorted(Comparator.comparingLong(row -> earlier.bytes(row.getKey()) - row.getValue()[1]))
+        .limit(8)
+        .forEach(row -> text.append(String.format(Locale.ROOT, "%n  %s %+d instances, %+d bytes", row.getKey(),
+            row.getValue()[0] - earlier.instances(row.getKey()), row.getValue()[1] - earlier.bytes(row.getKey()))));
+    return text.toString();
+  }
+
+  private long bytes(String className) {
+    return rows.getOrDefault(className, new long[2])[1];
   }
 
   private static boolean isAgents(String className) {
