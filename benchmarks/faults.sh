@@ -100,15 +100,20 @@ stop_ledger_and_collector() {
   data_dir=
 }
 
-# through_fault NAME COMMAND [JVM OPTIONS...]: a fresh ledger and collector through warm-up, healthy
-# phase, the fault (COMMAND to the collector), recovery; sets healthy_*, fault_*, recovery_*,
-# all_mb, agent_mb, threads_*, and before/after (the collector's STATS lines at the fault's start
-# and after recovery); the caller prints its row, then calls stop_ledger_and_collector.
+# through_fault NAME COMMAND: a fresh ledger and collector through warm-up, healthy phase, the
+# fault (COMMAND to the collector; "sentry FAULT" sends the agent's Sentry events to the
+# collector's Sentry front), recovery; sets healthy_*, fault_*, recovery_*, all_mb, agent_mb,
+# threads_*, and before/after (the collector's STATS lines at the fault's start and after
+# recovery); the caller prints its row, then calls stop_ledger_and_collector.
 through_fault() {
-  local name=$1 command=$2
-  shift 2
+  local name=$1 command=$2 healthy=healthy options=()
   start_faulty_collector "$out"
-  start_ledger "$out/$name.ledger.log" "$@"
+  case $command in
+    "sentry "*)
+      healthy="sentry healthy"
+      options=(-Dmalar.agent.sentry.dsn="http://public@${sentry_endpoint#http://}/1") ;;
+  esac
+  start_ledger "$out/$name.ledger.log" "${options[@]}"
   load "warmup-$name" "$warmup" >/dev/null
   read -r healthy_p99 healthy_errors _ < <(load "healthy-$name" "$phase")
   threads_before=$(threads_now)
@@ -117,10 +122,7 @@ through_fault() {
   read -r fault_p99 fault_errors _ < <(load "fault-$name" "$fault_seconds")
   read -r all_mb agent_mb _ < <(heap_census "$ledger_pid")
   threads_fault=$(threads_now)
-  case $command in
-    "sentry "*) echo "sentry healthy" >&3 ;;
-    *) echo healthy >&3 ;;
-  esac
+  echo "$healthy" >&3
   read -r recovery_p99 recovery_errors _ < <(load "recovery-$name" "$phase")
   sleep 11 # one metric export interval more, so the counts of the recovery phase arrive
   after=$(collector_stats)
@@ -148,7 +150,7 @@ done
 echo "$common_columns,sentry_connections,sentry_recovered_ms,sentry_envelopes,sentry_events_dropped,sentry_lines_in_agent_log" \
   | tee "$out/sentry.csv"
 for fault in "${sentry_faults[@]}"; do
-  through_fault "sentry-$fault" "sentry $fault" -Dmalar.agent.sentry.dsn="http://public@${sentry_endpoint#http://}/1"
+  through_fault "sentry-$fault" "sentry $fault"
   echo "$fault,$(common_fields),$(grown sentry_connections),$(field "$after" sentry_recovered_ms),$(grown sentry_envelopes),$(grown sentry_events_dropped),$(grep -c '"message":"sentry: ' "$out/sentry-$fault.ledger.log" || true)" \
     | tee -a "$out/sentry.csv"
   stop_ledger_and_collector

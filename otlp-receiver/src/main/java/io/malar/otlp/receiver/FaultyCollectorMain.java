@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultyCollectorMain {
   private static final long RESTART_DOWN_MILLIS = 5_000;
   private static final String SENTRY_PREFIX = "sentry ";
+  private static final Map<String, Fault> FAULTS = Map.of("absent", Fault.ABSENT, "blackhole", Fault.BLACKHOLE,
+      "503", Fault.UNAVAILABLE_503, "429", Fault.THROTTLING_429, "slow", Fault.SLOW_10S);
 
   private final Front otlp;
   private final Front sentry;
@@ -112,33 +115,18 @@ public final class FaultyCollectorMain {
     }
 
     void run(String command, String announcement) throws InterruptedException {
-      switch (command) {
-        case "restart":
-          collector.set(Fault.ABSENT);
-          Thread.sleep(RESTART_DOWN_MILLIS);
-          heal();
-          break;
-        case "healthy":
-          heal();
-          break;
-        case "absent":
-          collector.set(Fault.ABSENT);
-          break;
-        case "blackhole":
-          collector.set(Fault.BLACKHOLE);
-          break;
-        case "503":
-          collector.set(Fault.UNAVAILABLE_503);
-          break;
-        case "429":
-          collector.set(Fault.THROTTLING_429);
-          break;
-        case "slow":
-          collector.set(Fault.SLOW_10S);
-          break;
-        default:
-          System.out.println("unknown command: " + command);
-          return;
+      Fault fault = FAULTS.get(command);
+      if (command.equals("restart")) {
+        collector.set(Fault.ABSENT);
+        Thread.sleep(RESTART_DOWN_MILLIS);
+        heal();
+      } else if (command.equals("healthy")) {
+        heal();
+      } else if (fault != null) {
+        collector.set(fault);
+      } else {
+        System.out.println("unknown command: " + command);
+        return;
       }
       System.out.println(announcement + collector.fault());
     }
