@@ -2,10 +2,11 @@
 # A long run of the ledger under malar-agent with OTLP export, for the agent's memory over time:
 # the load generator's threads for the whole run, the agent's defaults, exporting to
 # io.malar.otlp.receiver.FaultyCollectorMain (healthy; it forgets what it received every 30 s).
-# After the first minutes' load and after the rest (each time 10 s after the load stopped, so that
-# what is measured is what the agent keeps, not the spans on their way out): the live objects
+# After the first minutes' load and after the rest (each time once the ledger's notification queue
+# is drained and 10 s more, so that what is measured is what the agent keeps, not the spans on
+# their way out nor the statements of the ledger's background work): the live objects
 # after a full GC (all, and the agent's own classes' shallow sizes), the percentile keys, the
-# weak-map entries and the open requests' entries.
+# weak-map entries and the open requests' entries; each point's class histogram beside soak.csv.
 #
 #   benchmarks/soak.sh [--minutes N] [--first-minute N] [--threads N]   (defaults 30, 5, 8)
 set -euo pipefail
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --minutes) minutes="$2"; shift ;;
     --first-minute) first_minute="$2"; shift ;;
     --threads) threads="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/soak.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -38,7 +39,7 @@ ledger_pid=$!
 port=$(await_line "$out/ledger.log" 'READY ' "$ledger_pid" 120) \
   || { echo "the ledger did not start:" >&2; tail -20 "$out/ledger.log" >&2; exit 1; }
 echo "soak: $minutes min, $threads threads, first point at minute $first_minute; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
-echo "minute,all_live_mb,agent_classes_mb,latency_keys,weak_map_entries,open_requests,threads" | tee "$out/soak.csv"
+echo "minute,all_live_mb,agent_classes_mb,latency_keys,weak_map_entries,open_requests,threads,load_average" | tee "$out/soak.csv"
 
 # load_for SECONDS SEED: the load generator, the collector told every 30 s to forget what it got.
 load_for() {
@@ -52,16 +53,16 @@ load_for() {
   wait "$load_pid"
 }
 
-# point MINUTE: once the last exports are out (the batch processor's delay is 5 s), a census.
-# A weak map forgets an entry whose key was collected at its next write: the first census's full GC
-# is followed by one request (its statements write to the JDBC map), and the second census counts.
+# point MINUTE: a census once the ledger is quiet: its notification worker has drained the queue
+# the load filled (until then it makes statements, whose entries a census would count while they
+# are collected) and the last exports are out (the batch processor's delay is 5 s).
 point() {
-  sleep 10
-  heap_census "$ledger_pid" >/dev/null
-  curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/farmers?page=1&size=20"
+  await_drained_notifications "$port"
   sleep 10
   read -r all agent keys weak open < <(heap_census "$ledger_pid")
-  echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status")" | tee -a "$out/soak.csv"
+  echo "$1,$all,$agent,$keys,$weak,$open,$(awk '/^Threads:/ { print $2 }' "/proc/$ledger_pid/status"),$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/soak.csv"
+  # per class, to tell what grew between the points
+  jcmd "$ledger_pid" GC.class_histogram >"$out/histogram-minute-$1.txt"
 }
 
 load_for $((first_minute * 60)) 7

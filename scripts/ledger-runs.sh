@@ -116,7 +116,8 @@ threads_cpu_ms() {
 
 # start_faulty_collector DIR: starts io.malar.otlp.receiver.FaultyCollectorMain, commanded through
 # the fifo DIR/control on file descriptor 3 (echo 503 >&3; see its class comment), logging to
-# DIR/collector.log; sets receiver_pid, collector_log and endpoint; exits if it does not start.
+# DIR/collector.log; sets receiver_pid, collector_log, endpoint (OTLP) and sentry_endpoint; exits
+# if it does not start.
 start_faulty_collector() {
   collector_log=$1/collector.log
   rm -f "$1/control"
@@ -127,6 +128,7 @@ start_faulty_collector() {
   exec 3>"$1/control"
   endpoint=$(await_line "$collector_log" 'FAULTY COLLECTOR ' "$receiver_pid" 30) \
     || { echo "the faulty collector did not start" >&2; cat "$collector_log" >&2; exit 1; }
+  sentry_endpoint=$(sed -n 's/^FAULTY SENTRY //p' "$collector_log")
 }
 
 # collector_stats: asks the faulty collector for its counts (it then forgets what it received) and
@@ -142,11 +144,26 @@ collector_stats() {
   grep '^STATS ' "$collector_log" | tail -n 1
 }
 
-# heap_census PID: the live objects after a full GC (jcmd GC.class_histogram runs one first):
+# await_drained_notifications PORT: waits (at most 5 minutes) until the ledger's notification queue
+# is empty, as its /health/detailed reports it.
+await_drained_notifications() {
+  for _ in $(seq 1 300); do
+    curl -s "http://127.0.0.1:$1/health/detailed" | grep -q '"queue_depth":0[,}]' && return 0
+    sleep 1
+  done
+  echo "the ledger's notification queue did not drain in 5 minutes" >&2
+  return 1
+}
+
+# heap_census PID: the live objects after a full GC (jcmd GC.class_histogram runs one first; a
+# full GC a second before lets the agent's weak-map cleaner drop the entries of collected keys, so
+# that the census counts the entries the agent keeps, not those its own GC has just cleared):
 # "all_mb agent_mb latency_keys weak_map_entries open_requests", agent_mb being the shallow sizes
 # of the agent's classes and of the libraries only it brings (OpenTelemetry, HdrHistogram, OkHttp,
 # Okio, Kotlin, Byte Buddy); arrays they own are in all_mb only.
 heap_census() {
+  jcmd "$1" GC.run >/dev/null 2>&1
+  sleep 1
   jcmd "$1" GC.class_histogram 2>/dev/null | awk '
     $1 ~ /^[0-9]+:$/ && $4 ~ /^(io\.malar\.agent|io\.opentelemetry|org\.HdrHistogram|okhttp3|okio|kotlin|net\.bytebuddy)\./ { agent += $3 }
     $4 == "io.malar.agent.features.percentiles.LatencyKey" { keys += $2 }

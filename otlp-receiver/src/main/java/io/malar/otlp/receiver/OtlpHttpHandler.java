@@ -15,14 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-/** Validates and decodes OTLP/HTTP protobuf export requests; answers every request instead of throwing. */
+/**
+ * Validates and decodes OTLP/HTTP protobuf export requests; answers every request instead of throwing.
+ * Sentry envelopes are accepted too (counted, not decoded), so that a {@link FaultyCollector} can
+ * stand for a failing Sentry.
+ */
 final class OtlpHttpHandler implements HttpHandler {
 
   private static final String PROTOBUF = "application/x-protobuf";
   private static final int RESPOND_NORMALLY = 0;
+  private static final Pattern SENTRY_ENVELOPE = Pattern.compile("/api/[^/]+/envelope/?");
+  /** What the export listener is told for each Sentry envelope answered normally. */
+  static final String SENTRY_ENVELOPE_SUMMARY = "sentry: envelope";
 
   private final ReceivedTelemetry received;
   private volatile int forcedStatus = RESPOND_NORMALLY;
@@ -73,7 +81,8 @@ final class OtlpHttpHandler implements HttpHandler {
   private Reply replyTo(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     Signal signal = Signal.forPath(path);
-    if (signal == null) {
+    boolean envelope = signal == null && SENTRY_ENVELOPE.matcher(path).matches();
+    if (signal == null && !envelope) {
       return Reply.text(404, "no OTLP endpoint at " + path + "; use /v1/traces, /v1/metrics or /v1/logs");
     }
     if (!"POST".equals(exchange.getRequestMethod())) {
@@ -86,6 +95,11 @@ final class OtlpHttpHandler implements HttpHandler {
     if (forced != RESPOND_NORMALLY) {
       forcedHeaders.forEach(exchange.getResponseHeaders()::set);
       return Reply.text(forced, "collector unavailable (simulated)");
+    }
+    if (envelope) {
+      exchange.getRequestBody().readAllBytes();
+      notifyListener(SENTRY_ENVELOPE_SUMMARY);
+      return Reply.text(200, "{}");
     }
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     if (!isProtobuf(contentType)) {

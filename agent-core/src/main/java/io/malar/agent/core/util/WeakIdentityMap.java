@@ -1,7 +1,5 @@
 package io.malar.agent.core.util;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * objects (statements, connections, pipelines) can be collected while we remember things about
  * them. No fields are added to the application's classes.
  *
- * <p>A value must not reference its key, or the entry can never be collected. Entries whose key
- * was collected are purged on the next write.
+ * <p>A value must not reference its key, or the entry can never be collected. An entry whose key
+ * was collected is removed by {@link StaleEntryCleaner} right after the GC that collected it, not
+ * at this map's next write: a map that is written rarely, or no more once the load stops, would
+ * otherwise keep the entries (and their values) of every key collected since.
  */
 public final class WeakIdentityMap<K, V> {
   private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
-  private final ReferenceQueue<K> collected = new ReferenceQueue<>();
 
   public V get(K key) {
     // the lookup key does not escape, so the JIT can drop the allocation
@@ -23,34 +22,33 @@ public final class WeakIdentityMap<K, V> {
   }
 
   public void put(K key, V value) {
-    purge();
-    map.put(new WeakKey<>(key, collected), value);
+    map.put(new WeakKey(key, map), value);
   }
 
   public V remove(K key) {
-    purge();
     return map.remove(new LookupKey(key));
   }
 
   public int size() {
-    purge();
     return map.size();
   }
 
-  private void purge() {
-    Reference<? extends K> cleared;
-    while ((cleared = collected.poll()) != null) {
-      map.remove(cleared);
-    }
-  }
-
-  /** The stored key; once its referent is gone it equals only itself, which is how it is purged. */
-  private static final class WeakKey<K> extends WeakReference<K> {
+  /**
+   * The stored key; once its referent is gone it equals only itself, which is how the cleaner
+   * removes it from the map that holds it.
+   */
+  static final class WeakKey extends WeakReference<Object> {
     private final int hash;
+    private final ConcurrentHashMap<Object, ?> owner;
 
-    WeakKey(K key, ReferenceQueue<K> queue) {
-      super(key, queue);
-      hash = System.identityHashCode(key);
+    WeakKey(Object key, ConcurrentHashMap<Object, ?> owner) {
+      super(key, StaleEntryCleaner.QUEUE);
+      this.hash = System.identityHashCode(key);
+      this.owner = owner;
+    }
+
+    void removeFromOwner() {
+      owner.remove(this);
     }
 
     @Override
@@ -68,7 +66,7 @@ public final class WeakIdentityMap<K, V> {
         return false;
       }
       if (other instanceof WeakKey) {
-        return referent == ((WeakKey<?>) other).get();
+        return referent == ((WeakKey) other).get();
       }
       return other instanceof LookupKey && referent == ((LookupKey) other).key;
     }
@@ -93,7 +91,7 @@ public final class WeakIdentityMap<K, V> {
         return true;
       }
       if (other instanceof WeakKey) {
-        return key == ((WeakKey<?>) other).get();
+        return key == ((WeakKey) other).get();
       }
       return other instanceof LookupKey && key == ((LookupKey) other).key;
     }

@@ -36,7 +36,7 @@ class WeakIdentityMapTest {
   }
 
   @Test
-  void anEntryVanishesOnceItsKeyIsCollected() throws InterruptedException {
+  void anEntryVanishesOnceItsKeyIsCollectedWithoutAnotherWrite() throws InterruptedException {
     Object kept = new Object();
     map.put(kept, "kept");
     putUnreachableKey();

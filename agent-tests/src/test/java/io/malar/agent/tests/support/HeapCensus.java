@@ -2,7 +2,9 @@ package io.malar.agent.tests.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -10,7 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * The live objects of a JVM after a full GC ({@code jcmd PID GC.class_histogram}): instances and
- * shallow bytes per class, and the sum over the agent's own classes and libraries.
+ * shallow bytes per class, and the sum over the agent's own classes and libraries. A full GC and
+ * a second's pause come first, so that the agent's weak maps have dropped the entries of the keys
+ * collected so far (their cleaner thread removes them after each GC): the census counts the
+ * entries the agent keeps, not those the census's own GC has only just cleared.
  */
 public final class HeapCensus {
   /** The agent's classes and the libraries only it brings into an application like the ledger. */
@@ -32,12 +37,9 @@ public final class HeapCensus {
 
   /** Runs jcmd of the JDK the tests launch applications with against {@code pid}. */
   public static HeapCensus of(long pid) throws IOException, InterruptedException {
-    String jcmd = AgentApp.javaExecutable().resolveSibling("jcmd").toString();
-    Process process = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("jcmd failed:\n" + output);
-    }
+    jcmd(pid, "GC.run");
+    Thread.sleep(1000);
+    String output = jcmd(pid, "GC.class_histogram");
     Map<String, long[]> rows = new HashMap<>();
     for (String line : output.split("\n")) {
       Matcher row = ROW.matcher(line);
@@ -51,6 +53,16 @@ public final class HeapCensus {
       throw new IllegalStateException("no class histogram in jcmd's output:\n" + output);
     }
     return new HeapCensus(rows);
+  }
+
+  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    String jcmd = AgentApp.javaExecutable().resolveSibling("jcmd").toString();
+    Process process = new ProcessBuilder(jcmd, String.valueOf(pid), command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed:\n" + output);
+    }
+    return output;
   }
 
   public long instances(String className) {
@@ -69,6 +81,22 @@ public final class HeapCensus {
       }
     }
     return total;
+  }
+
+  /** The agent's classes whose bytes grew most since {@code earlier}, for failure messages. */
+  public String grownMost(HeapCensus earlier) {
+    StringBuilder text = new StringBuilder();
+    rows.entrySet().stream()
+        .filter(row -> isAgents(row.getKey()))
+        .sorted(Comparator.comparingLong(row -> earlier.bytes(row.getKey()) - row.getValue()[1]))
+        .limit(8)
+        .forEach(row -> text.append(String.format(Locale.ROOT, "%n  %s %+d instances, %+d bytes", row.getKey(),
+            row.getValue()[0] - earlier.instances(row.getKey()), row.getValue()[1] - earlier.bytes(row.getKey()))));
+    return text.toString();
+  }
+
+  private long bytes(String className) {
+    return rows.getOrDefault(className, new long[2])[1];
   }
 
   private static boolean isAgents(String className) {

@@ -55,6 +55,10 @@ public final class LedgerProcess implements AutoCloseable {
     return port;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   /** Everything the ledger and the agent wrote on stderr so far. */
   public String stderr() {
     return stderr.toString();
