@@ -1,12 +1,6 @@
 package io.malar.agent.instrumentation.jdbc;
 
-import io.malar.agent.benchmarks.DiscardingSpanExporter;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.malar.agent.benchmarks.OpenRequest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -25,10 +19,11 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What the JDBC hook does for one prepared query through a pool, as the advice calls it with
  * HikariCP in front of a driver: a connection borrowed (a new proxy per borrow, unwrapping to the
- * driver's connection), the statement prepared (the proxy's call around the driver's), executed (the proxy's call makes the span, the driver's inner call adds nothing), all
- * inside an open request. {@code preparedQuery} is the whole cycle; {@code reexecutedQuery} runs a
- * statement prepared once, which isolates a span's cost from the statement's bookkeeping.
- * The per-borrow proxy itself (a JDK proxy and its handler) is the benchmark's own allocation.
+ * driver's connection), the statement prepared (the proxy's call around the driver's), executed
+ * (the proxy's call makes the span, the driver's inner call adds nothing), all inside an open
+ * request. {@code preparedQuery} is the whole cycle; {@code reexecutedQuery} runs a statement
+ * prepared once, which isolates a span's cost from the statement's bookkeeping. The per-borrow
+ * proxy itself (a JDK proxy and its handler) is the benchmark's own allocation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -36,19 +31,16 @@ import org.openjdk.jmh.annotations.TearDown;
 public class JdbcHookBenchmark {
   private static final String SQL = "SELECT id, name, village FROM farmers WHERE id = ?";
 
-  private SdkTracerProvider provider;
+  private OpenRequest request;
   private JdbcTracingHook hook;
   private Connection driverConnection;
-  private Span openRequest;
-  private Context inOpenRequest;
   private Object preparedProxy;
   private Object preparedDriver;
 
   @Setup(Level.Trial)
   public void setUp() {
-    provider = SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpanExporter()).build()).build();
-    Tracer tracer = provider.get("benchmark");
-    hook = new JdbcTracingHook(tracer, false);
+    request = new OpenRequest();
+    hook = new JdbcTracingHook(request.tracer(), false);
     DatabaseMetaData metaData = proxy(DatabaseMetaData.class, (p, method, args) -> "getURL".equals(method.getName()) ? "jdbc:h2:mem:ledger" : null);
     driverConnection = proxy(Connection.class, (p, method, args) -> {
       switch (method.getName()) {
@@ -60,8 +52,6 @@ public class JdbcHookBenchmark {
           return null;
       }
     });
-    openRequest = tracer.spanBuilder("GET /api/v1/farmers/*").setSpanKind(SpanKind.SERVER).startSpan();
-    inOpenRequest = Context.root().with(openRequest);
     Connection borrowed = borrow();
     preparedDriver = new Object();
     preparedProxy = new Object();
@@ -70,14 +60,13 @@ public class JdbcHookBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    openRequest.end();
-    provider.close();
+    request.close();
   }
 
   @Benchmark
   @SuppressWarnings("try") // the scope only makes the request current
   public void preparedQuery() {
-    try (io.opentelemetry.context.Scope ignored = inOpenRequest.makeCurrent()) {
+    try (io.opentelemetry.context.Scope ignored = request.enter()) {
       Connection borrowed = borrow();
       Object driverStatement = new Object();
       Object proxyStatement = new Object();
@@ -89,7 +78,7 @@ public class JdbcHookBenchmark {
   @Benchmark
   @SuppressWarnings("try") // the scope only makes the request current
   public void reexecutedQuery() {
-    try (io.opentelemetry.context.Scope ignored = inOpenRequest.makeCurrent()) {
+    try (io.opentelemetry.context.Scope ignored = request.enter()) {
       execute(preparedProxy, preparedDriver);
     }
   }
