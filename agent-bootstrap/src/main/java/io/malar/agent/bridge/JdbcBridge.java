@@ -10,9 +10,13 @@ public final class JdbcBridge {
     hook = newHook;
   }
 
-  public static void statementCreated(Object connection, Object statement, String sql) {
-    if (statement != null) {
-      hook.statementCreated(connection, statement, sql);
+  public static Object statementCreationStarted() {
+    return hook.statementCreationStarted();
+  }
+
+  public static void statementCreated(Object token, Object connection, Object statement, String sql) {
+    if (token != null) {
+      hook.statementCreated(token, connection, statement, sql);
     }
   }
 
@@ -40,7 +44,12 @@ public final class JdbcBridge {
 
   private static final class Noop implements JdbcHook {
     @Override
-    public void statementCreated(Object connection, Object statement, String sql) {}
+    public Object statementCreationStarted() {
+      return null;
+    }
+
+    @Override
+    public void statementCreated(Object token, Object connection, Object statement, String sql) {}
 
     @Override
     public void batchAdded(Object statement, String sql) {}

@@ -5,8 +5,19 @@ package io.malar.agent.bridge;
  * not visible from the bootstrap class loader.
  */
 public interface JdbcHook {
-  /** A statement was created by {@code connection}; {@code sql} is null for a plain Statement. */
-  void statementCreated(Object connection, Object statement, String sql);
+  /**
+   * A connection starts making a statement. A pool's proxy makes the driver's statement inside its
+   * own call: only the outermost call is remembered.
+   *
+   * @return a token for {@link #statementCreated}, or null when inside another JDBC call
+   */
+  Object statementCreationStarted();
+
+  /**
+   * The call given {@code token} returned {@code statement}, null when it threw; {@code sql} is null
+   * for a plain Statement.
+   */
+  void statementCreated(Object token, Object connection, Object statement, String sql);
 
   /** {@code addBatch} on a statement; {@code sql} is null for a PreparedStatement. */
   void batchAdded(Object statement, String sql);

@@ -1,13 +1,9 @@
 package io.malar.agent.instrumentation.lettuce;
 
+import io.malar.agent.benchmarks.OpenRequest;
 import io.malar.agent.core.redis.RedisSpans;
-import io.malar.agent.benchmarks.DiscardingSpanExporter;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -36,32 +32,27 @@ public class LettuceHookBenchmark {
   private static final byte[] GET = "GET".getBytes(StandardCharsets.US_ASCII);
   private static final InetSocketAddress SERVER = InetSocketAddress.createUnresolved("127.0.0.1", 6379);
 
-  private SdkTracerProvider provider;
+  private OpenRequest request;
   private Tracer tracer;
   private LettuceTracingHook hook;
   private final Object channel = new Object();
-  private Span openRequest;
-  private Context inOpenRequest;
 
   @Setup(Level.Trial)
   public void setUp() {
-    provider = SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpanExporter()).build()).build();
-    tracer = provider.get("benchmark");
+    request = new OpenRequest();
+    tracer = request.tracer();
     hook = new LettuceTracingHook(tracer);
-    openRequest = tracer.spanBuilder("GET /api/v1/farmers/*").setSpanKind(SpanKind.SERVER).startSpan();
-    inOpenRequest = Context.root().with(openRequest);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    openRequest.end();
-    provider.close();
+    request.close();
   }
 
   @Benchmark
   @SuppressWarnings("try") // the scope only makes the request current
   public void redisSpan() {
-    try (io.opentelemetry.context.Scope ignored = inOpenRequest.makeCurrent()) {
+    try (io.opentelemetry.context.Scope ignored = request.enter()) {
       Span span = RedisSpans.command(tracer, "GET", 1).startSpan();
       RedisSpans.server(span, SERVER);
       RedisSpans.database(span, 0);
@@ -97,7 +88,7 @@ public class LettuceHookBenchmark {
   @SuppressWarnings("try") // the scope only makes the request current
   private Object dispatched() {
     Object command = new Object();
-    try (io.opentelemetry.context.Scope ignored = inOpenRequest.makeCurrent()) {
+    try (io.opentelemetry.context.Scope ignored = request.enter()) {
       hook.commandDispatched(command, GET, 1);
     }
     return command;

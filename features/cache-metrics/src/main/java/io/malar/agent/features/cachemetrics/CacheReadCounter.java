@@ -1,26 +1,31 @@
 package io.malar.agent.features.cachemetrics;
 
-import static io.opentelemetry.semconv.DbAttributes.DB_OPERATION_NAME;
-
 import io.malar.agent.bridge.CacheReadHook;
 import io.malar.agent.core.metrics.CappedKeys;
 import io.malar.agent.core.redis.RedisCommandText;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts the hits and misses of Redis reads per command and key pattern. Patterns share the
  * agent's key cap: past it, new patterns count as {@code other}.
  */
 final class CacheReadCounter implements CacheReadHook {
-  static final AttributeKey<String> KEY_PATTERN = AttributeKey.stringKey("malar.redis.key.pattern");
+  static final AttributeKey<String> KEY_PATTERN = PatternAttributes.KEY_PATTERN;
+
+  /** Bounds the remembered command arrays, as {@link RedisCommandText} bounds its names. */
+  private static final int MAX_COMMANDS = 1024;
 
   private final LongCounter hits;
   private final LongCounter misses;
-  private final CappedKeys<String, String> patterns;
+  private final CappedKeys<String, PatternAttributes> patterns;
+  // A client's command names are constants, the same arrays on every call: one identity lookup
+  // tells a read from another command and gives its counts.
+  private final ConcurrentHashMap<byte[], CommandReads> commands = new ConcurrentHashMap<>();
+  private final CommandReads notARead = new CommandReads(null, null);
 
   CacheReadCounter(Meter meter, int maxPatterns) {
     hits =
@@ -33,20 +38,19 @@ final class CacheReadCounter implements CacheReadHook {
             .setUnit("{call}")
             .setDescription("Redis reads (per key of a multi-key read) that found nothing")
             .build();
-    patterns = new CappedKeys<>(maxPatterns, KeyPatterns.OTHER);
+    patterns = new CappedKeys<>(maxPatterns, new PatternAttributes(KeyPatterns.OTHER));
   }
 
   @Override
   public boolean isRead(byte[] command) {
-    return ReadShape.of(RedisCommandText.name(command)) != null;
+    return readsOf(command) != notARead;
   }
 
   @Override
   public void replied(byte[] command, List<byte[]> arguments, Object reply) {
-    String name = RedisCommandText.name(command);
-    ReadShape shape = ReadShape.of(name);
-    if (shape != null && !arguments.isEmpty()) {
-      shape.count(arguments, reply, (key, hit) -> (hit ? hits : misses).add(1, attributes(name, key)));
+    CommandReads reads = readsOf(command);
+    if (reads != notARead && !arguments.isEmpty()) {
+      reads.shape.count(arguments, reply, reads);
     }
   }
 
@@ -55,11 +59,35 @@ final class CacheReadCounter implements CacheReadHook {
     replied(command, RespArguments.parse(arguments), reply);
   }
 
-  private Attributes attributes(String command, byte[] key) {
-    String pattern = KeyPatterns.of(key);
-    if (!pattern.equals(KeyPatterns.OTHER)) {
-      pattern = patterns.admit(pattern, admitted -> admitted);
+  private CommandReads readsOf(byte[] command) {
+    CommandReads reads = command == null ? null : commands.get(command);
+    if (reads == null) {
+      String name = RedisCommandText.name(command);
+      ReadShape shape = ReadShape.of(name);
+      reads = shape == null ? notARead : new CommandReads(name, shape);
+      if (command != null && commands.size() < MAX_COMMANDS) {
+        commands.put(command, reads);
+      }
     }
-    return Attributes.of(DB_OPERATION_NAME, command, KEY_PATTERN, pattern);
+    return reads;
+  }
+
+  /** A read command's shape and the counting of its keys' outcomes under its name. */
+  private final class CommandReads implements ReadShape.Outcomes {
+    private final String name;
+    private final ReadShape shape;
+
+    CommandReads(String name, ReadShape shape) {
+      this.name = name;
+      this.shape = shape;
+    }
+
+    @Override
+    public void add(byte[] key, boolean hit) {
+      String pattern = KeyPatterns.of(key);
+      PatternAttributes attributes =
+          pattern.equals(KeyPatterns.OTHER) ? patterns.overflow() : patterns.admit(pattern, PatternAttributes::new);
+      (hit ? hits : misses).add(1, attributes.of(name));
+    }
   }
 }

@@ -22,12 +22,14 @@ final class KeyPatterns {
     if (key == null || key.length == 0) {
       return OTHER;
     }
-    String text = new String(key, 0, Math.min(key.length, MAX_BYTES_READ), StandardCharsets.UTF_8);
+    int length = Math.min(key.length, MAX_BYTES_READ);
+    // most keys are ASCII: read in place, no string decoded per counted key
+    CharSequence text = AsciiBytes.isAscii(key, length) ? new AsciiBytes(key, length) : new String(key, 0, length, StandardCharsets.UTF_8);
     String pattern = withWildcards(text);
     return SecretWords.appearIn(pattern) || mostlyUnknown(pattern) ? OTHER : pattern;
   }
 
-  private static String withWildcards(String key) {
+  private static String withWildcards(CharSequence key) {
     StringBuilder pattern = new StringBuilder(Math.min(key.length(), MAX_LENGTH));
     int i = 0;
     while (i < key.length() && pattern.length() < MAX_LENGTH) {
@@ -47,7 +49,7 @@ final class KeyPatterns {
   }
 
   /** 8-4-4-4-12 hexadecimal digits. */
-  private static boolean isUuidAt(String text, int start) {
+  private static boolean isUuidAt(CharSequence text, int start) {
     if (text.length() - start < UUID_LENGTH) {
       return false;
     }

@@ -53,6 +53,17 @@ class CacheReadCounterTest {
   }
 
   @Test
+  void countsTheSameWhenEveryCallBringsItsOwnCommandArray() {
+    CacheReadCounter counter = new CacheReadCounter(meters.get("test"), 10);
+    byte[] get = bytes("GET");
+    for (int i = 0; i < 1500; i++) {
+      counter.replied(i % 2 == 0 ? get : bytes("GET"), Collections.singletonList(bytes("farmer:" + i)), "x");
+      assertThat(counter.isRead(bytes("SET"))).isFalse();
+    }
+    assertThat(points("malar.redis.cache.hits")).containsExactly(Map.entry("GET farmer:*", 1500L));
+  }
+
+  @Test
   void patternsPastTheCapAreOther() {
     CacheReadCounter counter = new CacheReadCounter(meters.get("test"), 2);
     for (String key : new String[] {"farmer:1", "entry:1", "village:1", "farmer:2"}) {

@@ -20,6 +20,12 @@ class KeyPatternsTest {
   }
 
   @Test
+  void keysBeyondAsciiAreReadAsUtf8() {
+    assertThat(pattern("fleur:ros\u00e9:12")).isEqualTo("fleur:ros\u00e9:*");
+    assertThat(pattern("\u0bae\u0bb2\u0bb0\u0bcd:farmer:7")).isEqualTo("\u0bae\u0bb2\u0bb0\u0bcd:farmer:*");
+  }
+
+  @Test
   void cutAtSixtyFourCharacters() {
     String key = "report:" + "monthly".repeat(20) + ":7";
     assertThat(pattern(key)).hasSize(KeyPatterns.MAX_LENGTH).startsWith("report:monthly");

@@ -7,8 +7,15 @@ import net.bytebuddy.asm.Advice;
 public final class CreateStatementAdvice {
   private CreateStatementAdvice() {}
 
-  @Advice.OnMethodExit(suppress = Throwable.class)
-  public static void exit(@Advice.This Object connection, @Advice.Return Object statement) {
-    JdbcBridge.statementCreated(connection, statement, null);
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  public static Object enter() {
+    return JdbcBridge.statementCreationStarted();
+  }
+
+  // also on throw, with no statement: the call's mark on the thread is cleared
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  public static void exit(
+      @Advice.Enter Object token, @Advice.This Object connection, @Advice.Return Object statement) {
+    JdbcBridge.statementCreated(token, connection, statement, null);
   }
 }

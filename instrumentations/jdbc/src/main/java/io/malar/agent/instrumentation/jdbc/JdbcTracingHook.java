@@ -32,6 +32,8 @@ final class JdbcTracingHook implements JdbcHook {
 
   private static final String BATCH = "BATCH";
   private static final int MAX_URLS = 100;
+  /** The token of an outermost statement creation. */
+  private static final Object CREATING = new Object();
 
   private final Tracer tracer;
   private final boolean captureBinds;
@@ -48,10 +50,24 @@ final class JdbcTracingHook implements JdbcHook {
     this.captureBinds = captureBinds;
   }
 
+  /**
+   * Marks the thread as in a JDBC call, so a pool proxy's driver statement, made inside the proxy's
+   * call, and a driver's own statements, made while it runs one of the application's, are neither
+   * remembered nor sanitized: the application only calls the outermost statement.
+   */
   @Override
-  public void statementCreated(Object connection, Object statement, String sql) {
+  public Object statementCreationStarted() {
     if (activeCall.get() != null) {
-      // a driver's own statements, made while it runs one of the application's
+      return null;
+    }
+    activeCall.set(Span.getInvalid());
+    return CREATING;
+  }
+
+  @Override
+  public void statementCreated(Object token, Object connection, Object statement, String sql) {
+    activeCall.set(null);
+    if (statement == null) {
       return;
     }
     ConnectionInfo info = connectionInfo(connection);
@@ -187,28 +203,32 @@ final class JdbcTracingHook implements JdbcHook {
     return state;
   }
 
+  /**
+   * Remembered per driver connection: a pool hands out a new proxy per borrow, which is described
+   * by the driver's connection behind it and not remembered itself (no weak entry per borrow).
+   */
   private ConnectionInfo connectionInfo(Object connection) {
     if (!(connection instanceof Connection)) {
       return JdbcUrlParser.UNKNOWN;
     }
     ConnectionInfo info = connections.get(connection);
-    if (info == null) {
-      info = askDriver((Connection) connection);
-      connections.put(connection, info);
-    }
-    return info;
+    return info != null ? info : driverInfo((Connection) connection);
   }
 
   /** Counts as a JDBC call, so a driver that runs SQL of its own to answer adds no span. */
-  private ConnectionInfo askDriver(Connection connection) {
+  private ConnectionInfo driverInfo(Connection connection) {
     Span outer = activeCall.get();
     activeCall.set(Span.getInvalid());
     try {
-      // A pool hands out a new proxy per borrow, and asking a proxy for its metadata may have
-      // side effects (HikariCP marks the transaction dirty); the driver's connection has neither.
+      // Asking a pool's proxy for its metadata may have side effects (HikariCP marks the
+      // transaction dirty); the driver's connection has none.
       Connection driver = unwrap(connection);
-      ConnectionInfo known = driver == connection ? null : connections.get(driver);
-      return known != null ? known : forUrl(urlOf(driver));
+      ConnectionInfo info = driver == connection ? null : connections.get(driver);
+      if (info == null) {
+        info = forUrl(urlOf(driver));
+        connections.put(driver, info);
+      }
+      return info;
     } finally {
       activeCall.set(outer);
     }

@@ -7,10 +7,18 @@ import net.bytebuddy.asm.Advice;
 public final class PrepareStatementAdvice {
   private PrepareStatementAdvice() {}
 
-  // runs on normal return only: a failed prepare has no statement to remember
-  @Advice.OnMethodExit(suppress = Throwable.class)
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  public static Object enter() {
+    return JdbcBridge.statementCreationStarted();
+  }
+
+  // also on throw, with no statement: the call's mark on the thread is cleared
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   public static void exit(
-      @Advice.This Object connection, @Advice.Argument(0) Object sql, @Advice.Return Object statement) {
-    JdbcBridge.statementCreated(connection, statement, (String) sql);
+      @Advice.Enter Object token,
+      @Advice.This Object connection,
+      @Advice.Argument(0) Object sql,
+      @Advice.Return Object statement) {
+    JdbcBridge.statementCreated(token, connection, statement, (String) sql);
   }
 }

@@ -262,7 +262,7 @@ class JdbcTracingHookTest {
             });
     String sql = "SELECT name FROM farmers";
     PreparedStatement statement = connection.prepareStatement(sql);
-    hook.statementCreated(pooled, statement, sql);
+    created(pooled, statement, sql);
 
     call(statement, null, false, () -> firstString(statement.executeQuery()));
 
@@ -281,7 +281,7 @@ class JdbcTracingHookTest {
             });
     String sql = "SELECT name FROM farmers";
     PreparedStatement statement = connection.prepareStatement(sql);
-    hook.statementCreated(silent, statement, sql);
+    created(silent, statement, sql);
 
     call(statement, null, false, () -> firstString(statement.executeQuery()));
 
@@ -289,6 +289,47 @@ class JdbcTracingHookTest {
         .hasName("SELECT farmers")
         .hasAttribute(AttributeKey.stringKey("db.system.name"), "other_sql")
         .hasAttribute(AttributeKey.stringKey("db.query.text"), sql);
+  }
+
+  @Test
+  void onlyTheOutermostCreationIsReportedAndItsStatementKeepsItsSql() throws Exception {
+    String sql = "SELECT name FROM farmers WHERE phone = ?";
+    Object outer = hook.statementCreationStarted();
+    // the proxy's call makes the driver's statement: the driver's advice runs first
+    PreparedStatement driverStatement = connection.prepareStatement(sql);
+    Object inner = hook.statementCreationStarted();
+    assertThat(inner).isNull();
+    PreparedStatement proxyStatement = connection.prepareStatement(sql);
+    hook.statementCreated(outer, connection, proxyStatement, sql);
+    proxyStatement.setString(1, PHONE);
+
+    String name = call(proxyStatement, null, false, () -> firstString(proxyStatement.executeQuery()));
+
+    assertThat(name).isEqualTo(NAME);
+    assertThat(onlySpan()).hasName("SELECT farmers").hasAttribute(AttributeKey.stringKey("db.query.text"), sql);
+    driverStatement.close();
+  }
+
+  @Test
+  void aCreationThatThrowsLeavesTheThreadOutsideAnyCall() throws Exception {
+    hook.statementCreated(hook.statementCreationStarted(), connection, null, "SELECT name FROM farmers");
+    PreparedStatement statement = prepare("SELECT name FROM farmers");
+
+    call(statement, null, false, () -> firstString(statement.executeQuery()));
+
+    assertThat(onlySpan()).hasName("SELECT farmers");
+  }
+
+  @Test
+  void aStatementCreatedWhileACallRunsIsTheDriversOwnAndNotRemembered() throws Exception {
+    PreparedStatement statement = prepare("SELECT name FROM farmers");
+    Object token = hook.executeStart(statement, null, false);
+    assertThat(hook.statementCreationStarted()).isNull();
+    hook.executeEnd(token, null);
+
+    Object after = hook.statementCreationStarted();
+    hook.statementCreated(after, connection, null, null);
+    assertThat(after).isNotNull();
   }
 
   private static Connection connectionAnswering(InvocationHandler handler) {
@@ -299,14 +340,19 @@ class JdbcTracingHookTest {
 
   private PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
-    hook.statementCreated(connection, statement, sql);
+    created(connection, statement, sql);
     return statement;
   }
 
   private Statement create() throws SQLException {
     Statement statement = connection.createStatement();
-    hook.statementCreated(connection, statement, null);
+    created(connection, statement, null);
     return statement;
+  }
+
+  /** As the advice reports an outermost creation that returned {@code statement}. */
+  private void created(Connection by, Statement statement, String sql) {
+    hook.statementCreated(hook.statementCreationStarted(), by, statement, sql);
   }
 
   /** What the advice and the bridge do around an execute call. */
