@@ -68,7 +68,7 @@ public final class Telemetry {
   }
 
   /** Defaults that system properties and environment variables override. */
-  private static Map<String, String> defaults() {
+  static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     defaults.put("otel.service.name", ServiceNames.fromCommand(System.getProperty("sun.java.command")));
     // the SDK alone defaults to grpc; agents, ours included, default to http/protobuf on 4318
@@ -80,6 +80,7 @@ public final class Telemetry {
     // the reusable default breaks when an export that timed out is still writing as the next one
     // starts (ArrayIndexOutOfBoundsException in the marshaler, on an OkHttp thread that then dies)
     defaults.put("otel.java.exporter.memory_mode", "immutable_data");
+    ExportDefaults.putInto(defaults);
     return defaults;
   }
 
