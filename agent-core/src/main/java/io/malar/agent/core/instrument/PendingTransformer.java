@@ -63,7 +63,10 @@ final class PendingTransformer implements ClassFileTransformer {
       transformer = awaitTransformer();
     }
     if (transformer == null) {
-      passedThrough.add(internalName);
+      // after a failed build nothing will be retransformed: nothing to remember
+      if (settled.getCount() > 0) {
+        passedThrough.add(internalName);
+      }
       return null;
     }
     return transformer.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
