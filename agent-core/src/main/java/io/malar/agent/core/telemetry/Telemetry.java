@@ -31,6 +31,7 @@ public final class Telemetry {
     String[] endpoint = new String[1];
     AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
+            .setComponentLoader(new JdkHttpSenderLoader(Telemetry.class.getClassLoader()))
             .addPropertiesSupplier(Telemetry::defaults)
             .addResourceCustomizer((resource, otelConfig) -> AgentResource.create(agentVersion).merge(resource))
             .addMeterProviderCustomizer((meters, otelConfig) -> ExportSelfMetrics.rename(meters))
@@ -78,7 +79,7 @@ public final class Telemetry {
     defaults.put("otel.logs.exporter", "none");
     defaults.put(ExportSelfMetrics.TELEMETRY_VERSION_KEY, ExportSelfMetrics.TELEMETRY_VERSION);
     // the reusable default breaks when an export that timed out is still writing as the next one
-    // starts (ArrayIndexOutOfBoundsException in the marshaler, on an OkHttp thread that then dies)
+    // starts (ArrayIndexOutOfBoundsException in the marshaler, on a sender thread that then dies)
     defaults.put("otel.java.exporter.memory_mode", "immutable_data");
     ExportDefaults.putInto(defaults);
     return defaults;

@@ -21,12 +21,6 @@ public final class HeapCensus {
   /** The agent's classes and the libraries only it brings into an application like the ledger. */
   private static final Pattern AGENT_CLASSES =
       Pattern.compile("^(io\\.malar\\.agent|io\\.opentelemetry|org\\.HdrHistogram|okhttp3|okio|kotlin|net\\.bytebuddy)\\..*");
-  /**
-   * The exporters' marshalers, which exist only while an export is being written (the agent uses
-   * the SDK's immutable-data mode): left out of the agent's objects, since a census that falls on
-   * an export would otherwise count that one export.
-   */
-  private static final String EXPORT_IN_FLIGHT = "io.opentelemetry.exporter.internal.";
   private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
 
   private final Map<String, long[]> rows;
@@ -69,10 +63,7 @@ public final class HeapCensus {
     return rows.getOrDefault(className, new long[2])[0];
   }
 
-  /**
-   * Shallow bytes of the agent's own objects (their arrays of primitives not included), an export
-   * in flight left out.
-   */
+  /** Shallow bytes of the agent's own objects (their arrays of primitives not included). */
   public long agentBytes() {
     long total = 0;
     for (Map.Entry<String, long[]> row : rows.entrySet()) {
@@ -100,7 +91,7 @@ public final class HeapCensus {
   }
 
   private static boolean isAgents(String className) {
-    return AGENT_CLASSES.matcher(className).matches() && !className.startsWith(EXPORT_IN_FLIGHT);
+    return AGENT_CLASSES.matcher(className).matches();
   }
 
   /** Bytes of every live object. */
