@@ -6,12 +6,11 @@ import io.malar.agent.tests.apps.SentryApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
+import io.malar.otlp.receiver.ReceivedMetrics;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.malar.otlp.receiver.SentryEndpoint;
 import io.malar.otlp.receiver.SentryEndpoint.Event;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.IOException;
@@ -225,6 +224,8 @@ class SentryTest {
         AgentApp ledger =
             AgentApp.main(SentryApp.class)
                 .exportingTo(otlp)
+                .property("otel.metrics.exporter", "otlp")
+                .property("otel.metric.export.interval", "500")
                 .property("malar.agent.sentry.dsn", down.dsn(AGENT_PROJECT))
                 .property("malar.agent.sentry.rate-limit", "1000")
                 .start()) {
@@ -235,6 +236,8 @@ class SentryTest {
       }
       // one sender thread: at most the envelope it is stuck on (and one more per read timeout)
       assertThat(down.connections()).isLessThanOrEqualTo(3);
+      // beyond the queue of 30 and the envelope being sent, the SDK drops events, and they are counted
+      awaitLost(otlp, "queue_overflow", requests - 32);
 
       down.answerNormally();
       // the queue drains, then new errors are sent again (those made while it is full are dropped)
@@ -251,6 +254,8 @@ class SentryTest {
         assertThat(Http.get(ledger.port(), "/ledger/slow-" + i).statusCode()).isEqualTo(500);
       }
       assertThat(down.connections() - before).isLessThan(requests / 2);
+      // an event answered 503 is lost, not retried: counted as the SDK reports it
+      awaitLost(otlp, "send_error", 1);
       assertThat(ledger.agentErrors()).isEmpty();
     }
   }
@@ -287,6 +292,16 @@ class SentryTest {
     return event -> event.exceptions().stream().anyMatch(exception -> value.equals(exception.get("value")));
   }
 
+  /** Waits until the exported count of events the Sentry SDK lost for {@code reason} reaches {@code atLeast}. */
+  private static void awaitLost(OtlpReceiver exportedTo, String reason, long atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (ReceivedMetrics.latest(exportedTo, "malar.agent.sentry.events.dropped", "reason", reason) < atLeast) {
+      assertThat(System.nanoTime()).as("%s events lost for %s, counted; the agent's metrics: %s", atLeast, reason,
+          ReceivedMetrics.describe(exportedTo, "malar.agent.sentry")).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
   /** The exported count of dropped events, once it reached {@code atLeast} and stopped growing. */
   private static long awaitDropped(long atLeast) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -302,20 +317,6 @@ class SentryTest {
   }
 
   private static long droppedSoFar() {
-    long value = 0;
-    for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
-      for (var resourceMetrics : request.getResourceMetricsList()) {
-        for (var scopeMetrics : resourceMetrics.getScopeMetricsList()) {
-          for (Metric metric : scopeMetrics.getMetricsList()) {
-            if (metric.getName().equals("malar.agent.sentry.events.dropped")) {
-              for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
-                value = Math.max(value, point.getAsInt());
-              }
-            }
-          }
-        }
-      }
-    }
-    return value;
+    return ReceivedMetrics.latest(receiver, "malar.agent.sentry.events.dropped", "reason", "rate_limited");
   }
 }

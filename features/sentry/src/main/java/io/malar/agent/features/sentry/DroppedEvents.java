@@ -5,16 +5,21 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.sentry.DataCategory;
+import io.sentry.clientreport.DiscardReason;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts error events the rate limit dropped: the metric {@code malar.agent.sentry.events.dropped}
- * and at most one log line per minute with the total.
+ * Counts error events that never reached Sentry: the metric {@code malar.agent.sentry.events.dropped}
+ * with the reason ({@code rate_limited} by the agent; the Sentry SDK's own: {@code queue_overflow},
+ * {@code network_error}, {@code send_error} for an error answer, {@code ratelimit_backoff}...) and at most one log
+ * line per minute with the total.
  */
 final class DroppedEvents {
   static final String METRIC = "malar.agent.sentry.events.dropped";
-  private static final Attributes RATE_LIMITED = Attributes.of(AttributeKey.stringKey("reason"), "rate_limited");
+  private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
+  private static final Attributes RATE_LIMITED = Attributes.of(REASON, "rate_limited");
 
   private final LongCounter counter;
   private final AtomicLong total = new AtomicLong();
@@ -25,7 +30,7 @@ final class DroppedEvents {
         meter
             .counterBuilder(METRIC)
             .setUnit("{event}")
-            .setDescription("Error events not sent to Sentry because one error repeated beyond the rate limit")
+            .setDescription("Error events not sent to Sentry: repeated beyond the rate limit, or lost by the Sentry SDK")
             .build();
   }
 
@@ -37,6 +42,19 @@ final class DroppedEvents {
           "sentry: repeated errors beyond the rate limit are dropped and counted",
           "key", SentrySettings.RATE_LIMIT.key(),
           "error", errorKey,
+          "dropped_total", dropped);
+    }
+  }
+
+  /** The Sentry SDK's report of what it lost (its queue full, Sentry unreachable or refusing). */
+  void lostBySdk(DiscardReason reason, DataCategory category, Long count) {
+    if (category != DataCategory.Error || count == null || count <= 0) {
+      return;
+    }
+    counter.add(count, Attributes.of(REASON, reason.getReason()));
+    long dropped = total.addAndGet(count);
+    if (logGate.tryOpen(System.nanoTime())) {
+      AgentLog.warn("sentry: error events the Sentry SDK could not send are dropped and counted", "reason", reason.getReason(),
           "dropped_total", dropped);
     }
   }

@@ -17,7 +17,7 @@ final class SentryClients {
   private SentryClients() {}
 
   /** @throws IllegalArgumentException when the DSN cannot be read */
-  static SentryClient create(SentryConfig config) {
+  static SentryClient create(SentryConfig config, DroppedEvents dropped) {
     SentryOptions options = new SentryOptions();
     options.setDsn(config.dsn);
     options.setEnvironment(config.environment);
@@ -38,6 +38,8 @@ final class SentryClients {
     options.setDiagnosticLevel(SentryLevel.WARNING);
     options.setLogger(new SentryDiagnostics());
     options.addEventProcessor(new DatabaseMessageScrubber());
+    // the SDK reports what it loses to its client-report recorder, which calls this
+    options.setOnDiscard(dropped::lostBySdk);
     return new SentryClient(options);
   }
 }

@@ -39,7 +39,7 @@ final class SentryErrorReporter implements RequestErrors.Listener {
    */
   static SentryErrorReporter connect(SentryConfig sentry, RecentClientCalls calls, DroppedEvents dropped) {
     return new SentryErrorReporter(
-        SentryClients.create(sentry),
+        SentryClients.create(sentry, dropped),
         new ErrorEvents(new SafeHeaders(sentry.headers), sentry.sendDefaultPii),
         calls,
         new EventRateLimiter(sentry.eventsPerMinute, TimeUnit.MINUTES.toNanos(1), System::nanoTime),
