@@ -10,8 +10,8 @@ import java.util.List;
  * JDK's HttpClient: OkHttp (kept for gRPC, which the JDK sender does not speak) writes each export
  * through a per-thread encoder that keeps its last request alive, so every OkHttp thread held up
  * to a whole batch of span marshalers (about 0.7 MB for 2,048 spans) between exports. The JDK
- * sender serializes into one reused buffer per thread, and its classes come from the JDK instead
- * of some 1,500 OkHttp, Okio and Kotlin classes in the agent jar.
+ * sender serializes into one reused buffer per thread, and its classes come from the JDK, not
+ * OkHttp's, Okio's and Kotlin's from the agent jar.
  */
 final class JdkHttpSenderLoader implements ComponentLoader {
   private final ComponentLoader services;
