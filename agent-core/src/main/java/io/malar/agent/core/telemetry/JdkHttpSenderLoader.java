@@ -26,7 +26,7 @@ final class JdkHttpSenderLoader implements ComponentLoader {
       return services.load(type);
     }
     HttpSenderProvider jdk = new JdkHttpSenderProvider();
-    HttpSenderProvider withCauses = config -> new FailureCauseSender(jdk.createSender(config));
-    return List.of(type.cast(withCauses));
+    HttpSenderProvider deferred = config -> new FailureCauseSender(new DeferredHttpSender(() -> jdk.createSender(config)));
+    return List.of(type.cast(deferred));
   }
 }
