@@ -1,5 +1,6 @@
 package io.malar.agent.core.util;
 
+import io.malar.agent.core.log.AgentLog;
 import java.lang.ref.ReferenceQueue;
 
 /**
@@ -28,6 +29,8 @@ final class StaleEntryCleaner implements Runnable {
         ((WeakIdentityMap.WeakKey) QUEUE.remove()).removeFromOwner();
       } catch (InterruptedException e) {
         return;
+      } catch (RuntimeException | Error e) { // one entry left behind, not every later one: go on
+        AgentLog.warn("a weak-map entry could not be removed", "error", String.valueOf(e));
       }
     }
   }
