@@ -74,14 +74,15 @@ public class SentryOutageBenchmark {
     System.setProperty("malar.agent.sentry.dsn", "http://key@127.0.0.1:" + endpointPort() + "/1");
     System.setProperty("malar.agent.sentry.rate-limit", Integer.toString(Integer.MAX_VALUE));
     SentryConfig config = SentryConfig.read(AgentConfig.load(problem -> {}), Collections.emptyMap(), Resource.empty());
-    client = SentryClients.create(config);
+    DroppedEvents dropped = new DroppedEvents(OpenTelemetry.noop().getMeter("benchmark"));
+    client = SentryClients.create(config, dropped);
     reporter =
         new SentryErrorReporter(
             client,
             new ErrorEvents(new SafeHeaders(config.headers), false),
             calls,
             new EventRateLimiter(config.eventsPerMinute, TimeUnit.MINUTES.toNanos(1), System::nanoTime),
-            new DroppedEvents(OpenTelemetry.noop().getMeter("benchmark")),
+            dropped,
             true);
   }
 
