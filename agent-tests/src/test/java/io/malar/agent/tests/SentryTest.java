@@ -192,7 +192,7 @@ class SentryTest {
     Predicate<Event> storm = event -> "/storm".equals(event.tags().get("http.route"));
     assertThat(sentry.awaitEvents(storm, RATE_LIMIT, WAIT)).hasSizeGreaterThanOrEqualTo(RATE_LIMIT);
     // the window restarts a minute after its first event: a slow burst may span two windows
-    long dropped = awaitDropped(requests - 2 * RATE_LIMIT);
+    long dropped = awaitRateLimited(requests - 2 * RATE_LIMIT);
     List<Event> sent = sentry.awaitEvents(storm, (int) (requests - dropped), WAIT);
     assertThat(sent.size() + dropped).isEqualTo(requests);
     assertThat(sent).allSatisfy(event -> assertThat(event.project()).isEqualTo(AGENT_PROJECT));
@@ -237,7 +237,7 @@ class SentryTest {
       // one sender thread: at most the envelope it is stuck on (and one more per read timeout)
       assertThat(down.connections()).isLessThanOrEqualTo(3);
       // beyond the queue of 30 and the envelope being sent, the SDK drops events, and they are counted
-      awaitLost(otlp, "queue_overflow", requests - 32);
+      awaitDropped(otlp, "queue_overflow", requests - 32);
 
       down.answerNormally();
       // the queue drains, then new errors are sent again (those made while it is full are dropped)
@@ -255,7 +255,7 @@ class SentryTest {
       }
       assertThat(down.connections() - before).isLessThan(requests / 2);
       // an event answered 503 is lost, not retried: counted as the SDK reports it
-      awaitLost(otlp, "send_error", 1);
+      awaitDropped(otlp, "send_error", 1);
       assertThat(ledger.agentErrors()).isEmpty();
     }
   }
@@ -292,31 +292,25 @@ class SentryTest {
     return event -> event.exceptions().stream().anyMatch(exception -> value.equals(exception.get("value")));
   }
 
-  /** Waits until the exported count of events the Sentry SDK lost for {@code reason} reaches {@code atLeast}. */
-  private static void awaitLost(OtlpReceiver exportedTo, String reason, long atLeast) throws InterruptedException {
+  /** Waits until the exported count of events dropped for {@code reason} reaches {@code atLeast}. */
+  private static void awaitDropped(OtlpReceiver exportedTo, String reason, long atLeast) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (ReceivedMetrics.latest(exportedTo, "malar.agent.sentry.events.dropped", "reason", reason) < atLeast) {
-      assertThat(System.nanoTime()).as("%s events lost for %s, counted; the agent's metrics: %s", atLeast, reason,
+    while (dropped(exportedTo, reason) < atLeast) {
+      assertThat(System.nanoTime()).as("%s events dropped for %s, counted; the agent's metrics: %s", atLeast, reason,
           ReceivedMetrics.describe(exportedTo, "malar.agent.sentry")).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
-  /** The exported count of dropped events, once it reached {@code atLeast} and stopped growing. */
-  private static long awaitDropped(long atLeast) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (droppedSoFar() >= atLeast) {
-        // one more export interval, in case the last drops were still being counted
-        Thread.sleep(1200);
-        return droppedSoFar();
-      }
       Thread.sleep(100);
     }
-    throw new AssertionError("malar.agent.sentry.events.dropped stayed at " + droppedSoFar());
   }
 
-  private static long droppedSoFar() {
-    return ReceivedMetrics.latest(receiver, "malar.agent.sentry.events.dropped", "reason", "rate_limited");
+  /** The exported count of rate-limited events, once it reached {@code atLeast} and stopped growing. */
+  private static long awaitRateLimited(long atLeast) throws InterruptedException {
+    awaitDropped(receiver, "rate_limited", atLeast);
+    // one more export interval, in case the last drops were still being counted
+    Thread.sleep(1200);
+    return dropped(receiver, "rate_limited");
+  }
+
+  private static long dropped(OtlpReceiver exportedTo, String reason) {
+    return ReceivedMetrics.latest(exportedTo, "malar.agent.sentry.events.dropped", "reason", reason);
   }
 }

@@ -63,11 +63,16 @@ final class PendingTransformer implements ClassFileTransformer {
       transformer = awaitTransformer();
     }
     if (transformer == null) {
-      // after a failed build nothing will be retransformed: nothing to remember
-      if (settled.getCount() > 0) {
-        passedThrough.add(internalName);
+      // read in this order: ready() sets the transformer before it settles the latch
+      boolean building = settled.getCount() > 0;
+      transformer = byteBuddy;
+      if (transformer == null) {
+        // still building: retransformed once built; after a failed build nothing will be
+        if (building) {
+          passedThrough.add(internalName);
+        }
+        return null;
       }
-      return null;
     }
     return transformer.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
   }

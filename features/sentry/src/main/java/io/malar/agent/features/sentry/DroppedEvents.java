@@ -35,9 +35,8 @@ final class DroppedEvents {
   }
 
   void rateLimited(String errorKey) {
-    counter.add(1, RATE_LIMITED);
-    long dropped = total.incrementAndGet();
-    if (logGate.tryOpen(System.nanoTime())) {
+    long dropped = count(1, RATE_LIMITED);
+    if (dropped > 0) {
       AgentLog.warn(
           "sentry: repeated errors beyond the rate limit are dropped and counted",
           "key", SentrySettings.RATE_LIMIT.key(),
@@ -47,15 +46,21 @@ final class DroppedEvents {
   }
 
   /** The Sentry SDK's report of what it lost (its queue full, Sentry unreachable or refusing). */
-  void lostBySdk(DiscardReason reason, DataCategory category, Long count) {
-    if (category != DataCategory.Error || count == null || count <= 0) {
+  void lostBySdk(DiscardReason reason, DataCategory category, Long events) {
+    if (category != DataCategory.Error || events == null || events <= 0) {
       return;
     }
-    counter.add(count, Attributes.of(REASON, reason.getReason()));
-    long dropped = total.addAndGet(count);
-    if (logGate.tryOpen(System.nanoTime())) {
+    long dropped = count(events, Attributes.of(REASON, reason.getReason()));
+    if (dropped > 0) {
       AgentLog.warn("sentry: error events the Sentry SDK could not send are dropped and counted", "reason", reason.getReason(),
           "dropped_total", dropped);
     }
+  }
+
+  /** Counts the events; the total so far when this minute's log line is to be written, else 0. */
+  private long count(long events, Attributes reason) {
+    counter.add(events, reason);
+    long dropped = total.addAndGet(events);
+    return logGate.tryOpen(System.nanoTime()) ? dropped : 0;
   }
 }
