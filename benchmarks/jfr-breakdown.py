@@ -3,12 +3,14 @@
 
     benchmarks/jfr-breakdown.py RECORDING.jfr [REQUESTS]
 
-Reads jdk.ExecutionSample and jdk.ObjectAllocationSample (`jfr print --json`, from the JDK on the
-PATH) and puts each sample in one category: the agent's work by what it does (the innermost agent
+Reads jdk.ExecutionSample and the allocation samples (`jfr print --json`, from the JDK on the
+PATH): JFR's own jdk.ObjectAllocationSample, or async-profiler's jdk.ObjectAllocationInNewTLAB and
+jdk.ObjectAllocationOutsideTLAB when the recording is async-profiler's. It puts each sample in one
+category: the agent's work by what it does (the innermost agent
 frame of the stack, or the agent's own thread), or the application's. Prints each category's share
 of the execution samples and of the sampled allocation weight; with REQUESTS (requests served
-during the recording), the allocation per request too. GC threads are not sampled by
-jdk.ExecutionSample: the GC's cost shows in the allocation columns and in the CPU per request.
+during the recording), the allocation per request too. JFR samples Java threads only, so the GC's
+and the JIT's CPU are in async-profiler's recordings alone (its own categories).
 """
 import json
 import subprocess
@@ -34,9 +36,15 @@ FRAME_CATEGORIES = [
 ]
 
 THREAD_CATEGORIES = [
-    ("export: OTLP serialization and HTTP (exporter threads)", ("BatchSpanProcessor", "OkHttp", "okhttp")),
+    # the JDK sender's threads are jdkhttp-executor and HttpClient-N-*: an application's own
+    # java.net.http client would be counted here too (the ledger has none)
+    ("export: OTLP serialization and HTTP (exporter threads)",
+     ("BatchSpanProcessor", "OkHttp", "okhttp", "jdkhttp-executor", "HttpClient-")),
     ("export: metrics reader thread", ("PeriodicMetricReader",)),
     ("Sentry", ("sentry", "Sentry")),
+    # sampled by async-profiler only: JFR's execution samples are of Java threads
+    ("JVM: JIT compilers", ("C1 CompilerThre", "C2 CompilerThre")),
+    ("JVM: garbage collector", ("GC Thread", "G1 ", "VM Thread")),
 ]
 
 
@@ -83,6 +91,11 @@ def main():
             seen_threads.add(thread)
             continue
         allocated[category(e)] += e["values"].get("weight", 0)
+    # async-profiler's samples: the weight of one in a new TLAB is its tlabSize, outside one its size
+    for e in events(recording, "jdk.ObjectAllocationInNewTLAB"):
+        allocated[category(e)] += e["values"].get("tlabSize", 0)
+    for e in events(recording, "jdk.ObjectAllocationOutsideTLAB"):
+        allocated[category(e)] += e["values"].get("allocationSize", 0)
     total_cpu = sum(cpu.values()) or 1
     total_alloc = sum(allocated.values()) or 1
     print(f"{total_cpu} execution samples, {total_alloc / 2**20:.0f} MiB sampled allocation weight"

@@ -6,12 +6,15 @@
 #
 #   benchmarks/wrk-overhead.sh [--rounds N] [--warmup S] [--seconds S] [--heap SIZE] [--java PATH]
 #                              [--configs "none malar malar-sentry otel"] [--agent-jar PATH]
-#                              [--before-jar PATH] [--report RUNS_CSV]
+#                              [--before-jar PATH] [--profile] [--report RUNS_CSV]
 #                      (defaults 2 rounds, 90 s warm-up, 30 s measured, -Xmx512m, the java on PATH)
 #   configurations: none; malar (malar-agent, defaults: percentiles and slow calls on); malar-sentry
 #   (the same with a Sentry DSN); malar-tracing (percentiles and slow calls off); otel (the
 #   OpenTelemetry Java agent of the parent pom); malar-before (the agent jar given by --before-jar,
 #   defaults, to compare two builds in one run); --agent-jar replaces agent/target/malar-agent.jar;
+#   --profile records each measured load with async-profiler (CPU every 10 ms, allocation every
+#   256 KB; the figures then include its cost) and prints where the CPU and allocation went
+#   (benchmarks/jfr-breakdown.py); JFR's own profiling slowed the ledger without an agent threefold
 #   --report prints the table of an earlier run's runs.csv (in the order of --configs) and exits
 #   wrk: Debian/Ubuntu `apt-get install -y wrk` (4.1.0); the script installs it that way when it
 #   runs as root and wrk is missing, and otherwise stops saying so.
@@ -38,6 +41,7 @@ java=java
 agent_jar_option=
 before_jar=
 report=
+profile=
 configs=(none malar malar-sentry otel)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,7 +54,8 @@ while [ $# -gt 0 ]; do
     --agent-jar) agent_jar_option=$(realpath "$2"); shift ;;
     --before-jar) before_jar=$(realpath "$2"); shift ;;
     --report) report=$(realpath "$2"); shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --profile) profile=1 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/wrk-overhead.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -65,6 +70,19 @@ ensure_wrk() {
   fi
   command -v wrk >/dev/null \
     || { echo "this benchmark needs wrk: apt-get install -y wrk (or build it from https://github.com/wg/wrk)" >&2; exit 1; }
+}
+
+# async_profiler_library DIR: prints the path of async-profiler's library (the version pinned in the
+# parent pom), taken from its Maven Central jar into DIR when missing.
+async_profiler_library() {
+  local dir=$1 version jar
+  version=$(sed -n 's:.*<async-profiler.version>\(.*\)</async-profiler.version>.*:\1:p' pom.xml)
+  if [ ! -f "$dir/linux-x64/libasyncProfiler.so" ]; then
+    mvn -B -q -Dstyle.color=never dependency:copy \
+      -Dartifact="tools.profiler:async-profiler:$version:jar:linux-x64" -DoutputDirectory="$dir" >&2
+    unzip -q -o "$dir/async-profiler-$version-linux-x64.jar" linux-x64/libasyncProfiler.so -d "$dir"
+  fi
+  printf '%s\n' "$dir/linux-x64/libasyncProfiler.so"
 }
 
 # summary RUNS_CSV: the means per configuration, as ratios to the first (no agent) with their noise.
@@ -129,6 +147,7 @@ ensure_wrk
 prepare_runs wrk-overhead
 agent_jar=${agent_jar_option:-$agent_jar}
 receiver_classes=$out/receiver-classes
+[ -z "$profile" ] || profiler=$(async_profiler_library "$out")
 javac -d "$receiver_classes" benchmarks/wrk/DiscardingReceiver.java
 
 # start_discarding_receiver LOG: sets receiver_pid, receiver_port, exporter_args and sentry_dsn.
@@ -175,9 +194,12 @@ run() {
     || { echo "the ledger did not start ($config):" >&2; tail -20 "$log.ledger.log" >&2; exit 1; }
   load "$warmup" "$port" "$log.warmup.log"
   received_start=$(received_spans)
+  [ -z "$profile" ] || jcmd "$ledger_pid" JVMTI.agent_load "$profiler" \
+    "\"start,event=cpu,interval=10ms,alloc=256k,jfr,file=$log.jfr\"" >/dev/null  # quoted: jcmd splits at =
   cpu_start=$(cpu_ms "$ledger_pid")
   load "$seconds" "$port" "$log.load.log"
   cpu_end=$(cpu_ms "$ledger_pid")
+  [ -z "$profile" ] || jcmd "$ledger_pid" JVMTI.agent_load "$profiler" stop >/dev/null
   received_end=$(received_spans)
   rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$ledger_pid/status")
   end_run
@@ -199,6 +221,8 @@ run() {
     END { if (!found) exit 1 }' "$log.load.log" >>"$out/runs.csv" \
     || { echo "no wrk summary in $log.load.log" >&2; tail -5 "$log.load.log" >&2; exit 1; }
   tail -n 1 "$out/runs.csv" | sed 's/^/    /'
+  [ -z "$profile" ] || benchmarks/jfr-breakdown.py "$log.jfr" "$(awk '/^WRK / { for (i = 2; i <= NF; i++) if ($i ~ /^requests=/) print substr($i, 10) }' "$log.load.log")" \
+    | sed 's/^/      /'
 }
 
 echo "config,round,requests_per_s,cpu_us_per_request,p90_ms,p99_ms,peak_rss_mib,non2xx,socket_errors,span_bytes_per_request,gzip_exports" \
