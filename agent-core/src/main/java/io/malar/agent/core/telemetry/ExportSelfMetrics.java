@@ -1,5 +1,6 @@
 package io.malar.agent.core.telemetry;
 
+import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.View;
@@ -11,7 +12,7 @@ import java.util.Map;
  * telemetry (batch span processor and OTLP exporters, semantic-convention version), renamed under
  * {@code malar.agent.} so that it is told apart from an application's own SDK. The counters are
  * cumulative: what was dropped while the collector was away arrives with the first export after
- * it is back.
+ * it is back. The SDK's per-span instruments are dropped (below).
  */
 final class ExportSelfMetrics {
   /** Makes the SDK record its internal telemetry with the semantic-convention instruments. */
@@ -36,6 +37,13 @@ final class ExportSelfMetrics {
     NAMES.put("otel.sdk.exporter.operation.duration", "malar.agent.export.duration");
   }
 
+  /**
+   * Recorded on the application's thread for every span (started, then live up at its start and
+   * down at its end: three counter updates per span, each a lookup of its attributes), and not
+   * about export health; dropped, the SDK records nothing for them.
+   */
+  private static final String[] PER_SPAN = {"otel.sdk.span.started", "otel.sdk.span.live"};
+
   private ExportSelfMetrics() {}
 
   static SdkMeterProviderBuilder rename(SdkMeterProviderBuilder meters) {
@@ -43,6 +51,10 @@ final class ExportSelfMetrics {
         (sdkName, agentName) ->
             meters.registerView(
                 InstrumentSelector.builder().setName(sdkName).build(), View.builder().setName(agentName).build()));
+    for (String sdkName : PER_SPAN) {
+      meters.registerView(
+          InstrumentSelector.builder().setName(sdkName).build(), View.builder().setAggregation(Aggregation.drop()).build());
+    }
     return meters;
   }
 }

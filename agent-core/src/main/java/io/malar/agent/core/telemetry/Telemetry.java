@@ -35,6 +35,7 @@ public final class Telemetry {
             .addPropertiesSupplier(Telemetry::defaults)
             .addResourceCustomizer((resource, otelConfig) -> AgentResource.create(agentVersion).merge(resource))
             .addMeterProviderCustomizer((meters, otelConfig) -> ExportSelfMetrics.rename(meters))
+            .addPropertiesCustomizer(ExportMemoryMode::choose)
             .addPropertiesCustomizer(
                 otelConfig -> {
                   endpoint[0] = describeTracesExporter(otelConfig);
@@ -78,9 +79,6 @@ public final class Telemetry {
     defaults.put("otel.metrics.exporter", "otlp");
     defaults.put("otel.logs.exporter", "none");
     defaults.put(ExportSelfMetrics.TELEMETRY_VERSION_KEY, ExportSelfMetrics.TELEMETRY_VERSION);
-    // the reusable default breaks when an export that timed out is still writing as the next one
-    // starts (ArrayIndexOutOfBoundsException in the marshaler, on a sender thread that then dies)
-    defaults.put("otel.java.exporter.memory_mode", "immutable_data");
     ExportDefaults.putInto(defaults);
     return defaults;
   }
