@@ -10,7 +10,8 @@
 #                      (defaults 2 rounds, 90 s warm-up, 30 s measured, -Xmx512m, the java on PATH)
 #   configurations: none; malar (malar-agent, defaults: percentiles and slow calls on); malar-sentry
 #   (the same with a Sentry DSN); malar-tracing (percentiles and slow calls off); otel (the
-#   OpenTelemetry Java agent of the parent pom); malar-before (the agent jar given by --before-jar,
+#   OpenTelemetry Java agent of the parent pom); otel-batched (the same with malar-agent's queue of
+#   8,192 spans and batches of 2,048); malar-before (the agent jar given by --before-jar,
 #   defaults, to compare two builds in one run); --agent-jar replaces agent/target/malar-agent.jar;
 #   --profile records each measured load with async-profiler (CPU every 10 ms, allocation every
 #   256 KB; the figures then include its cost) and prints where the CPU and allocation went
@@ -24,8 +25,8 @@
 # the measured load over its requests: steadier than throughput when other programs share the
 # cores, though contention raises it too), wrk's p90 and p99 latency, and peak RSS (VmHWM). The noise next to every ratio is the
 # range of the per-round ratios (each configuration against no agent of the same round); the
-# spread of no agent's own rounds is printed too, and the bytes of spans each agent exported per
-# request during the measured load. Raw rows: benchmarks/target/wrk-overhead/runs.csv.
+# spread of no agent's own rounds is printed too, the bytes of spans each agent exported per
+# request during the measured load, and the spans it logged as dropped on a full queue. Raw rows: benchmarks/target/wrk-overhead/runs.csv.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -129,11 +130,13 @@ summary() {
   # what each agent sent: an agent that drops spans (a full export queue) also saves their cost
   awk -F, -v configs="${configs[*]}" '
     NR == 1 { next }
-    NF >= 11 { bytes[$1] += $10; runs[$1]++; gzip[$1] += $11 }
+    NF >= 11 { bytes[$1] += $10; runs[$1]++; gzip[$1] += $11; dropped[$1] += $12 }
     END {
       count = split(configs, order, " ")
       printf "  %-22s", "span_bytes_per_request"
       for (k = 1; k <= count; k++) printf " %-28s", runs[order[k]] ? sprintf("%.0f%s", bytes[order[k]] / runs[order[k]], gzip[order[k]] ? " (gzip)" : "") : "-"
+      printf "\n  %-22s", "spans_dropped_per_run"
+      for (k = 1; k <= count; k++) printf " %-28s", runs[order[k]] ? sprintf("%.0f", dropped[order[k]] / runs[order[k]]) : "-"
       printf "\n"
     }' "$runs"
 }
@@ -184,7 +187,7 @@ run() {
     malar-before) [ -n "$before_jar" ] || { echo "malar-before needs --before-jar PATH" >&2; exit 2; }
       java_args+=("-javaagent:$before_jar") ;;
     *) agent_args "$config" \
-        || { echo "unknown configuration: $config (none, malar, malar-sentry, malar-tracing, malar-before, otel)" >&2; exit 2; }
+        || { echo "unknown configuration: $config (none, malar, malar-sentry, malar-tracing, malar-before, otel, otel-batched)" >&2; exit 2; }
       java_args+=("${agent_args[@]}") ;;
   esac
   data_dir=$(mktemp -d)
@@ -203,7 +206,11 @@ run() {
   received_end=$(received_spans)
   rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$ledger_pid/status")
   end_run
-  awk -v config="$config" -v round="$round" -v cpu="$((cpu_end - cpu_start))" -v rss="$rss_kb" \
+  # the SDK's batch span processor logs "dropped N span(s)" under both agents: the whole run's drops,
+  # warm-up included; a lower bound for malar-agent, which passes on one such line a minute
+  dropped=$(awk '{ while (match($0, /dropped [0-9]+ span/)) { split(substr($0, RSTART, RLENGTH), w, " "); total += w[2]; $0 = substr($0, RSTART + RLENGTH) } }
+    END { print total + 0 }' "$log.ledger.log")
+  awk -v config="$config" -v round="$round" -v cpu="$((cpu_end - cpu_start))" -v rss="$rss_kb" -v dropped="$dropped" \
     -v received_start="$received_start" -v received_end="$received_end" '
     function counts(text, into,    n, i, parts, kv) {
       n = split(text, parts, " ")
@@ -213,9 +220,9 @@ run() {
       for (i = 2; i <= NF; i++) { split($i, kv, "="); w[kv[1]] = kv[2] }
       if (w["requests"] == 0) { print "no request was answered during the measured load" > "/dev/stderr"; exit 1 }
       counts(received_start, r0); counts(received_end, r1)
-      printf "%s,%s,%.1f,%.1f,%.2f,%.2f,%.1f,%d,%d,%.0f,%d\n", config, round, w["requests"] / w["seconds"],
+      printf "%s,%s,%.1f,%.1f,%.2f,%.2f,%.1f,%d,%d,%.0f,%d,%d\n", config, round, w["requests"] / w["seconds"],
         cpu * 1000 / w["requests"], w["p90"] / 1000, w["p99"] / 1000, rss / 1024, w["non2xx"], w["errors"],
-        (r1["span_bytes"] - r0["span_bytes"]) / w["requests"], r1["gzip_exports"] - r0["gzip_exports"]
+        (r1["span_bytes"] - r0["span_bytes"]) / w["requests"], r1["gzip_exports"] - r0["gzip_exports"], dropped
       found = 1
     }
     END { if (!found) exit 1 }' "$log.load.log" >>"$out/runs.csv" \
@@ -225,7 +232,7 @@ run() {
     | sed 's/^/      /'
 }
 
-echo "config,round,requests_per_s,cpu_us_per_request,p90_ms,p99_ms,peak_rss_mib,non2xx,socket_errors,span_bytes_per_request,gzip_exports" \
+echo "config,round,requests_per_s,cpu_us_per_request,p90_ms,p99_ms,peak_rss_mib,non2xx,socket_errors,span_bytes_per_request,gzip_exports,spans_dropped" \
   >"$out/runs.csv"
 echo "$rounds rounds of ${warmup} s warm-up and ${seconds} s measured, wrk 1 thread 16 connections, -Xmx$heap," \
   "$("$java" -version 2>&1 | head -1); OpenTelemetry Java agent $otel_version; $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
