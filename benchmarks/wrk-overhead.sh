@@ -56,7 +56,7 @@ while [ $# -gt 0 ]; do
     --before-jar) before_jar=$(realpath "$2"); shift ;;
     --report) report=$(realpath "$2"); shift ;;
     --profile) profile=1 ;;
-    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/wrk-overhead.sh --help)" >&2; exit 2 ;;
   esac
   shift
