@@ -76,11 +76,10 @@ ensure_wrk() {
 # async_profiler_library DIR: prints the path of async-profiler's library (the version pinned in the
 # parent pom), taken from its Maven Central jar into DIR when missing.
 async_profiler_library() {
-  local dir=$1 version jar
-  version=$(sed -n 's:.*<async-profiler.version>\(.*\)</async-profiler.version>.*:\1:p' pom.xml)
+  local dir=$1 version
+  version=$(pinned_version async-profiler)
   if [ ! -f "$dir/linux-x64/libasyncProfiler.so" ]; then
-    mvn -B -q -Dstyle.color=never dependency:copy \
-      -Dartifact="tools.profiler:async-profiler:$version:jar:linux-x64" -DoutputDirectory="$dir" >&2
+    copy_artifact "tools.profiler:async-profiler:$version:jar:linux-x64" "$dir"
     unzip -q -o "$dir/async-profiler-$version-linux-x64.jar" linux-x64/libasyncProfiler.so -d "$dir"
   fi
   printf '%s\n' "$dir/linux-x64/libasyncProfiler.so"

@@ -64,13 +64,20 @@ in_rotation() {
 # parent pom), copied into DIR from the local Maven repository or Maven Central when missing.
 otel_agent_jar() {
   local dir=$1 version jar
-  version=$(sed -n 's:.*<opentelemetry-javaagent.version>\(.*\)</opentelemetry-javaagent.version>.*:\1:p' pom.xml)
+  version=$(pinned_version opentelemetry-javaagent)
   jar=$dir/opentelemetry-javaagent-$version.jar
-  if [ ! -f "$jar" ]; then
-    mvn -B -q -Dstyle.color=never dependency:copy \
-      -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$version" -DoutputDirectory="$dir" >&2
-  fi
+  [ -f "$jar" ] || copy_artifact "io.opentelemetry.javaagent:opentelemetry-javaagent:$version" "$dir"
   printf '%s\n' "$jar"
+}
+
+# pinned_version NAME: the version the parent pom pins in its property NAME.version.
+pinned_version() {
+  sed -n "s:.*<$1.version>\\(.*\\)</$1.version>.*:\\1:p" pom.xml
+}
+
+# copy_artifact COORDINATES DIR: copies a Maven artifact (from the local repository or Maven Central) into DIR.
+copy_artifact() {
+  mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="$1" -DoutputDirectory="$2" >&2
 }
 
 # start_otlp_receiver LOG: starts the project's OTLP receiver, sets receiver_pid and exporter_args

@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ExportSelfMetricsTest {
             .getOpenTelemetrySdk();
     try {
       sdk.getTracer("test").spanBuilder("one").startSpan().end();
-      sdk.getSdkTracerProvider().forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS);
+      sdk.getSdkTracerProvider().forceFlush().join(5, TimeUnit.SECONDS);
 
       assertThat(reader.collectAllMetrics().stream().map(MetricData::getName).collect(Collectors.toSet()))
           .contains("malar.agent.spans.processed")
