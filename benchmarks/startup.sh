@@ -7,7 +7,7 @@
 # configuration once, in a rotating order, on a fresh database.
 #
 #   benchmarks/startup.sh [--launches N] [--configs "none malar otel"] [--java PATH] [--before-jar PATH]
-#                        (defaults: 10 launches, the java on the PATH)
+#                        [--profile] (defaults: 10 launches, the java on the PATH)
 #   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain),
 #                   malar-no-jvm (malar-agent without its JVM metrics), malar-before (the agent jar
 #                   given by --before-jar, to compare a change side by side), otel
@@ -17,6 +17,11 @@
 # and of its JIT compiler threads, and malar-agent's
 # premain_ms and ready_ms from its start-up line), logs next to it; the medians per configuration
 # and their difference from the first configuration are printed.
+#
+# --profile runs every launch under async-profiler (the version pinned in the parent pom; CPU every
+# millisecond, every thread, from the JVM's launch to its first answer) and prints where each
+# configuration's CPU went, by phase (benchmarks/startup-breakdown.py); the profiler slows the
+# start, so its launches measure the phases, not the cost.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,13 +33,15 @@ launches=10
 configs=(none malar otel)
 java=java
 before_jar=
+profile=
 while [ $# -gt 0 ]; do
   case "$1" in
     --launches) launches="$2"; shift ;;
     --configs) read -r -a configs <<<"$2"; shift ;;
     --java) java="$2"; shift ;;
     --before-jar) before_jar=$(realpath "$2"); shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --profile) profile=1 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/startup.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -43,6 +50,7 @@ done
 prepare_runs startup
 
 start_otlp_receiver "$out/receiver.log"
+[ -z "$profile" ] || profiler=$(async_profiler_library "$out")
 
 # A port nobody listens on, so the first request can be sent before the ledger binds it.
 free_port() {
@@ -67,6 +75,7 @@ launch() {
     otel) java_args+=("-javaagent:$otel_jar") ;;
     *) echo "unknown configuration: $config (none, malar, malar-premain, malar-no-jvm, malar-before, otel)" >&2; exit 2 ;;
   esac
+  [ -z "$profile" ] || java_args=("-agentpath:$profiler=start,event=cpu,interval=1ms,cstack=no,threads" "${java_args[@]}")
   port=$(free_port)
   data_dir=$(mktemp -d)
   started=$(date +%s%N)
@@ -83,6 +92,8 @@ launch() {
   cpu=$(cpu_ms "$ledger_pid")
   main_cpu=$(threads_cpu_ms "$ledger_pid" '^java$')
   jit_cpu=$(threads_cpu_ms "$ledger_pid" 'CompilerThre')
+  [ -z "$profile" ] || jcmd "$ledger_pid" JVMTI.agent_load "$profiler" \
+    "\"stop,file=$out/$config-$round.collapsed,collapsed\"" >/dev/null
   premain=$(sed -n 's/.*"malar-agent started".*"premain_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   ready=$(sed -n 's/.*"malar-agent started".*"ready_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   end_run
@@ -124,3 +135,8 @@ awk -F, -v configs="${configs[*]}" '
         median(order[k], 5), median(order[k], 6), sprintf("%d (%+d)", t, t - base_main), sprintf("%d (%+d)", j, j - base_jit)
     }
   }' "$out/runs.csv"
+
+if [ -n "$profile" ]; then
+  echo
+  benchmarks/startup-breakdown.py "$out" "${configs[@]}"
+fi

@@ -73,18 +73,6 @@ ensure_wrk() {
     || { echo "this benchmark needs wrk: apt-get install -y wrk (or build it from https://github.com/wg/wrk)" >&2; exit 1; }
 }
 
-# async_profiler_library DIR: prints the path of async-profiler's library (the version pinned in the
-# parent pom), taken from its Maven Central jar into DIR when missing.
-async_profiler_library() {
-  local dir=$1 version
-  version=$(pinned_version async-profiler)
-  if [ ! -f "$dir/linux-x64/libasyncProfiler.so" ]; then
-    copy_artifact "tools.profiler:async-profiler:$version:jar:linux-x64" "$dir"
-    unzip -q -o "$dir/async-profiler-$version-linux-x64.jar" linux-x64/libasyncProfiler.so -d "$dir"
-  fi
-  printf '%s\n' "$dir/linux-x64/libasyncProfiler.so"
-}
-
 # summary RUNS_CSV: the means per configuration, as ratios to the first (no agent) with their noise.
 summary() {
   local runs=$1

@@ -80,6 +80,18 @@ copy_artifact() {
   mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="$1" -DoutputDirectory="$2" >&2
 }
 
+# async_profiler_library DIR: prints the path of async-profiler's library (the version pinned in the
+# parent pom), taken from its Maven Central jar into DIR when missing.
+async_profiler_library() {
+  local dir=$1 version
+  version=$(pinned_version async-profiler)
+  if [ ! -f "$dir/linux-x64/libasyncProfiler.so" ]; then
+    copy_artifact "tools.profiler:async-profiler:$version:jar:linux-x64" "$dir"
+    unzip -q -o "$dir/async-profiler-$version-linux-x64.jar" linux-x64/libasyncProfiler.so -d "$dir"
+  fi
+  printf '%s\n' "$dir/linux-x64/libasyncProfiler.so"
+}
+
 # start_otlp_receiver LOG: starts the project's OTLP receiver, sets receiver_pid and exporter_args
 # (the system properties that make an agent export to it as service malar-ledger); exits if it fails.
 start_otlp_receiver() {
