@@ -62,15 +62,16 @@ def main():
         medians[config] = {phase: statistics.median(launch[phase] for launch in launches) for phase, _ in PHASES}
         medians[config]["launches"] = len(launches)
     base = configs[0]
-    print(f"{'CPU until the first answer, ms (median of launches)':60}" + "".join(f"{c:>22}" for c in configs))
+    width = max(len(phase) for phase, _ in PHASES) + 2
+    print(f"{'CPU until the first answer, ms (median of launches)':{width}}" + "".join(f"{c:>22}" for c in configs))
     for phase, _ in PHASES + [("sum of the phases", None)]:
         cells = []
         for config in configs:
             value = sum(medians[config][p] for p, _ in PHASES) if phase == "sum of the phases" else medians[config][phase]
             base_value = sum(medians[base][p] for p, _ in PHASES) if phase == "sum of the phases" else medians[base][phase]
             cells.append(f"{value:>8.0f}" + (f" ({value - base_value:+6.0f})" if config != base else " " * 9))
-        print(f"{phase:60}" + "".join(f"{cell:>22}" for cell in cells))
-    print(f"{'launches':60}" + "".join(f"{medians[c]['launches']:>22}" for c in configs))
+        print(f"{phase:{width}}" + "".join(f"{cell:>22}" for cell in cells))
+    print(f"{'launches':{width}}" + "".join(f"{medians[c]['launches']:>22}" for c in configs))
 
 
 if __name__ == "__main__":
