@@ -25,16 +25,22 @@ PHASES = [
     ("premain (main thread, before the application's main)", lambda thread, frames: has(frames, "MalarAgent.premain")),
     ("agent start-up thread: Byte Buddy's builders", lambda thread, frames: thread == "malar-agent-start" and has(frames, "ModuleInstaller.complete")),
     ("agent start-up thread: telemetry (SDK, exporters, features)", lambda thread, frames: thread == "malar-agent-start"),
-    ("agent's other threads (JVM metrics, export)", lambda thread, frames: all(f.startswith(AGENT_FRAMES) or f.startswith(("java/", "jdk/")) for f in frames) and any(f.startswith(AGENT_FRAMES) for f in frames)),
+    ("agent's other threads (JVM metrics, export)", lambda thread, frames: agent_only(frames)),
     ("weaving on the application's threads", lambda thread, frames: has(frames, "MethodCalls.whileTransforming")),
     ("candidate checks on the application's threads", lambda thread, frames: has(frames, "CandidateTransformer.transform")),
     ("agent and OpenTelemetry API code on the application's threads (hooks, spans)", lambda thread, frames: any(f.startswith(AGENT_FRAMES) for f in frames)),
     ("the application's own code", lambda thread, frames: True),
 ]
+TOTAL = "sum of the phases"
 
 
 def has(frames, name):
     return any(name in frame for frame in frames)
+
+
+def agent_only(frames):
+    """A thread running the agent's code and the JDK's, nothing of the application's."""
+    return any(f.startswith(AGENT_FRAMES) for f in frames) and all(f.startswith(AGENT_FRAMES + ("java/", "jdk/")) for f in frames)
 
 
 def phases_of(path):
@@ -54,25 +60,25 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     directory, configs = Path(sys.argv[1]), sys.argv[2:]
-    medians = {}
+    medians, launch_counts = {}, {}
     for config in configs:
         launches = [phases_of(path) for path in sorted(directory.glob(f"{config}-*.collapsed"))]
         if not launches:
             sys.exit(f"no profile of {config} in {directory} (benchmarks/startup.sh --profile writes them)")
         medians[config] = {phase: statistics.median(launch[phase] for launch in launches) for phase, _ in PHASES}
-        medians[config]["launches"] = len(launches)
+        medians[config][TOTAL] = sum(medians[config].values())
+        launch_counts[config] = len(launches)
     base = configs[0]
-    width = max(len(phase) for phase, _ in PHASES) + 2
+    rows = [phase for phase, _ in PHASES] + [TOTAL]
+    width = max(len(row) for row in rows) + 2
     print(f"{'CPU until the first answer, ms (median of launches)':{width}}" + "".join(f"{c:>22}" for c in configs))
-    for phase, _ in PHASES + [("sum of the phases", None)]:
+    for row in rows:
         cells = []
         for config in configs:
-            value = sum(medians[config][p] for p, _ in PHASES) if phase == "sum of the phases" else medians[config][phase]
-            base_value = sum(medians[base][p] for p, _ in PHASES) if phase == "sum of the phases" else medians[base][phase]
-            cells.append(f"{value:>8.0f}" + (f" ({value - base_value:+6.0f})" if config != base else " " * 9))
-        print(f"{phase:{width}}" + "".join(f"{cell:>22}" for cell in cells))
-    print(f"{'launches':{width}}" + "".join(f"{medians[c]['launches']:>22}" for c in configs))
-
+            value = medians[config][row]
+            cells.append(f"{value:>8.0f}" + (f" ({value - medians[base][row]:+6.0f})" if config != base else " " * 9))
+        print(f"{row:{width}}" + "".join(f"{cell:>22}" for cell in cells))
+    print(f"{'launches':{width}}" + "".join(f"{launch_counts[c]:>22}" for c in configs))
 
 if __name__ == "__main__":
     main()
