@@ -19,6 +19,11 @@ public final class Routes {
     }
   }
 
+  /** The route below the application's context path; the root context's route as it is, not a copy per request. */
+  public static String under(String contextPath, String route) {
+    return contextPath == null || contextPath.isEmpty() ? route : contextPath + route;
+  }
+
   /** Servlet 3.x: the servlet path, with {@code /*} when the mapping matched a path prefix. */
   public static String fromPaths(String servletPath, String pathInfo) {
     String path = servletPath == null || servletPath.isEmpty() ? "" : servletPath;

@@ -24,17 +24,19 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
   private final ServletAccessor accessor;
   private final Object request;
   private final String method;
+  private final SpanNames spanNames;
   private String route;
   /** The route the span is named after and carries already; null until there is one. */
   private String namedRoute;
   private boolean ended;
 
   /** @param route the route known when the request entered, or null to read it on leaving */
-  ServerCall(Span span, ServletAccessor accessor, Object request, String method, String route) {
+  ServerCall(Span span, ServletAccessor accessor, Object request, String method, String route, SpanNames spanNames) {
     this.span = span;
     this.accessor = accessor;
     this.request = request;
     this.method = method;
+    this.spanNames = spanNames;
     this.route = route;
     this.namedRoute = route;
   }
@@ -104,7 +106,7 @@ final class ServerCall implements ServletAccessor.AsyncCompletion, FailedRequest
 
   private void nameAfterRoute() {
     span.setAttribute(HTTP_ROUTE, route);
-    span.updateName(method + " " + route);
+    span.updateName(spanNames.of(method, route));
     namedRoute = route;
   }
 

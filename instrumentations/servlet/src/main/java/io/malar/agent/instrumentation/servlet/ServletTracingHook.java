@@ -32,6 +32,7 @@ final class ServletTracingHook implements ServletHook {
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final ServletAccessors accessors = new ServletAccessors();
+  private final SpanNames spanNames = new SpanNames();
 
   ServletTracingHook(Tracer tracer, TextMapPropagator propagator) {
     this.tracer = tracer;
@@ -52,7 +53,7 @@ final class ServletTracingHook implements ServletHook {
     String route = accessor.route(request);
     SpanBuilder span =
         tracer
-            .spanBuilder(route == null ? method : method + " " + route)
+            .spanBuilder(spanNames.of(method, route))
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
             .setAttribute(HTTP_REQUEST_METHOD, method)
@@ -77,7 +78,7 @@ final class ServletTracingHook implements ServletHook {
       span.setAttribute(USER_AGENT_ORIGINAL, userAgent);
     }
     Span started = span.startSpan();
-    ServerCall call = new ServerCall(started, accessor, request, method, route);
+    ServerCall call = new ServerCall(started, accessor, request, method, route, spanNames);
     // the request's id travels with its context, for the application's log lines
     call.enter(RequestIds.with(parent, accessor.header(request, RequestIds.HEADER)));
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);

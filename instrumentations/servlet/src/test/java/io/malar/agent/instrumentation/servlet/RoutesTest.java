@@ -2,6 +2,7 @@ package io.malar.agent.instrumentation.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,5 +24,24 @@ class RoutesTest {
       })
   void joinsAFrameworkTemplateBelowWhereTheFrameworkIsMounted(String base, String template, String route) {
     assertThat(Routes.join(base, template)).isEqualTo(route);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      value = {
+        "''     | /api/v1/farmers/* | /api/v1/farmers/*",
+        "null   | /*                | /*",
+        "/shop  | /api/*            | /shop/api/*",
+      })
+  void putsTheContextPathBeforeTheRoute(String contextPath, String route, String expected) {
+    assertThat(Routes.under(contextPath, route)).isEqualTo(expected);
+  }
+
+  @Test
+  void keepsTheRootContextsRouteItself() {
+    String route = "/api/v1/farmers/*";
+    assertThat(Routes.under("", route)).isSameAs(route);
   }
 }

@@ -91,14 +91,14 @@ public final class JavaxServletAccessor implements ServletAccessor {
       try {
         HttpServletMapping mapping = http.getHttpServletMapping();
         if (mapping != null && mapping.getMappingMatch() != null) {
-          return http.getContextPath() + Routes.of(mapping.getMappingMatch().name(), mapping.getPattern());
+          return Routes.under(http.getContextPath(), Routes.of(mapping.getMappingMatch().name(), mapping.getPattern()));
         }
         return null;
       } catch (LinkageError servlet3) {
         mappingApiPresent = false;
       }
     }
-    return http.getContextPath() + Routes.fromPaths(http.getServletPath(), http.getPathInfo());
+    return Routes.under(http.getContextPath(), Routes.fromPaths(http.getServletPath(), http.getPathInfo()));
   }
 
   @Override
