@@ -62,7 +62,9 @@ def main():
     directory, configs = Path(sys.argv[1]), sys.argv[2:]
     medians, launch_counts = {}, {}
     for config in configs:
-        launches = [phases_of(path) for path in sorted(directory.glob(f"{config}-*.collapsed"))]
+        # CONFIG-ROUND only: "malar-*" would also take malar-before's launches
+        launches = [phases_of(path) for path in sorted(directory.glob(f"{config}-*.collapsed"))
+                    if path.stem[len(config) + 1:].isdigit()]
         if not launches:
             sys.exit(f"no profile of {config} in {directory} (benchmarks/startup.sh --profile writes them)")
         medians[config] = {phase: statistics.median(launch[phase] for launch in launches) for phase, _ in PHASES}

@@ -39,6 +39,8 @@ public final class ModuleInstaller {
   private final PendingTransformer libraryTransformer;
   /** Candidates loaded before the transformers were registered: retransformed once they are built. */
   private final List<Class<?>> loadedBefore;
+  /** Shared by every builder and advice transformer, with weakly referencing class file locators. */
+  private final TypePoolCache typePools = new TypePoolCache();
 
   private ModuleInstaller(Instrumentation instrumentation, List<InstrumentationModule> modules, long deadlineNanos) {
     this.instrumentation = instrumentation;
@@ -123,10 +125,12 @@ public final class ModuleInstaller {
     return libraries;
   }
 
-  private static AgentBuilder.Transformer advice(TypeInstrumentation type, Advice.ExceptionHandler reportSuppressed) {
+  private AgentBuilder.Transformer advice(TypeInstrumentation type, Advice.ExceptionHandler reportSuppressed) {
     AgentBuilder.Transformer.ForAdvice advice =
         new AgentBuilder.Transformer.ForAdvice()
             .include(ModuleInstaller.class.getClassLoader())
+            .with(typePools)
+            .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
             .withExceptionHandler(reportSuppressed);
     for (TypeInstrumentation.AdviceBinding binding : type.bindings()) {
       advice = advice.advice(binding.methods(), binding.adviceClassName());
@@ -134,12 +138,13 @@ public final class ModuleInstaller {
     return advice;
   }
 
-  private static AgentBuilder.RedefinitionListenable.WithoutBatchStrategy configured(
+  private AgentBuilder.RedefinitionListenable.WithoutBatchStrategy configured(
       AgentBuilder.DescriptionStrategy descriptions) {
     return newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(typePools)
+        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(descriptions)
         .with(new TransformErrors())
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
