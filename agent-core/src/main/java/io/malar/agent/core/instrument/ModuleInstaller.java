@@ -39,8 +39,8 @@ public final class ModuleInstaller {
   private final PendingTransformer libraryTransformer;
   /** Candidates loaded before the transformers were registered: retransformed once they are built. */
   private final List<Class<?>> loadedBefore;
-  /** Shared by every builder and advice transformer, with weakly referencing class file locators. */
-  private final TypePoolCache typePools = new TypePoolCache();
+  /** Shared by the advice transformers, with weakly referencing class file locators. */
+  private final TypePoolCache advicePools = new TypePoolCache();
 
   private ModuleInstaller(Instrumentation instrumentation, List<InstrumentationModule> modules, long deadlineNanos) {
     this.instrumentation = instrumentation;
@@ -129,7 +129,7 @@ public final class ModuleInstaller {
     AgentBuilder.Transformer.ForAdvice advice =
         new AgentBuilder.Transformer.ForAdvice()
             .include(ModuleInstaller.class.getClassLoader())
-            .with(typePools)
+            .with(advicePools)
             .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
             .withExceptionHandler(reportSuppressed);
     for (TypeInstrumentation.AdviceBinding binding : type.bindings()) {
@@ -138,13 +138,16 @@ public final class ModuleInstaller {
     return advice;
   }
 
-  private AgentBuilder.RedefinitionListenable.WithoutBatchStrategy configured(
+  /**
+   * The builders' type pools stay per transformation: theirs also read the class being transformed
+   * from its bytes, which a cached description would keep for as long as its loader lives.
+   */
+  private static AgentBuilder.RedefinitionListenable.WithoutBatchStrategy configured(
       AgentBuilder.DescriptionStrategy descriptions) {
     return newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(typePools)
-        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(descriptions)
         .with(new TransformErrors())
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);

@@ -5,16 +5,15 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Type descriptions kept per class loader from one transformation to the next. Byte Buddy's default
- * pool strategy starts every transformation with an empty cache, so each woven class parsed its
- * advice classes and the types they name again: a quarter of the weaving's CPU at start-up.
+ * Type descriptions kept per class loader from one advice transformation to the next. Byte Buddy's
+ * default pool strategy starts every transformation with an empty cache, so each woven class parsed
+ * its advice classes and the types they name again: a quarter of the weaving's CPU at start-up.
  *
  * <p>The loaders are held weakly, and the descriptions reach their loader only through weakly
  * referencing class file locators ({@link AgentBuilder.LocationStrategy.ForClassLoader#WEAK}, which
- * every builder and transformer sharing this cache uses), so a discarded application's loader and
- * its descriptions can still be collected. A type that could not be found is not remembered: the
- * transformers locate classes differently (the class being loaded from its bytes, advice classes
- * from the agent's loader), and what one could not find another may.
+ * the transformers sharing this cache use), so a discarded application's loader and its
+ * descriptions can still be collected. A type that could not be found is not remembered: a class
+ * file may yet appear in its loader (a jar added to it later), or be given by another locator.
  */
 final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
   private final WeakIdentityMap<ClassLoader, TypePool.CacheProvider> byLoader = new WeakIdentityMap<>();
