@@ -7,15 +7,19 @@
 # configuration once, in a rotating order, on a fresh database.
 #
 #   benchmarks/startup.sh [--launches N] [--configs "none malar otel"] [--java PATH] [--before-jar PATH]
-#                        [--profile] (defaults: 10 launches, the java on the PATH)
+#                        [--app ledger|jetty] [--profile] (defaults: 10 launches, the java on the PATH, the ledger)
 #   configurations: none, malar, malar-premain (malar-agent with malar.agent.startup=premain),
 #                   malar-no-jvm (malar-agent without its JVM metrics), malar-before (the agent jar
 #                   given by --before-jar, to compare a change side by side), otel
+#   --app jetty launches the agent tests' FirstRequestApp instead of the ledger: embedded Jetty 12
+#   serving the moment it starts, its one endpoint reading Redis (a redis-server taken from the
+#   embedded-redis jar, started once for the run) and H2, then failing with a 500, which is the
+#   answer waited for; its class path is its own classes and the jars it needs, nothing else.
 #
-# Raw rows go to benchmarks/target/startup/runs.csv (with the JVM's CPU time until it answered,
-# user + system, which a busy machine disturbs less than the elapsed time, that of its main thread
-# and of its JIT compiler threads, and malar-agent's
-# premain_ms and ready_ms from its start-up line), logs next to it; the medians per configuration
+# Raw rows go to benchmarks/target/startup/runs.csv (startup-jetty/ with --app jetty), with the
+# JVM's CPU time until it answered (user + system, which a busy machine disturbs less than the
+# elapsed time), that of its main thread and of its JIT compiler threads, and malar-agent's
+# premain_ms and ready_ms from its start-up line; logs next to it; the medians per configuration
 # and their difference from the first configuration are printed.
 #
 # --profile runs every launch under async-profiler (the version pinned in the parent pom; CPU every
@@ -33,6 +37,7 @@ launches=10
 configs=(none malar otel)
 java=java
 before_jar=
+app=ledger
 profile=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,19 +45,25 @@ while [ $# -gt 0 ]; do
     --configs) read -r -a configs <<<"$2"; shift ;;
     --java) java="$2"; shift ;;
     --before-jar) before_jar=$(realpath "$2"); shift ;;
+    --app) app="$2"; shift ;;
     --profile) profile=1 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see benchmarks/startup.sh --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
-prepare_runs startup
+case "$app" in
+  ledger | jetty) ;;
+  *) echo "unknown application: $app (ledger, jetty)" >&2; exit 2 ;;
+esac
+
+if [ "$app" = ledger ]; then prepare_runs startup; else prepare_runs startup-jetty; fi
 
 start_otlp_receiver "$out/receiver.log"
 [ -z "$profile" ] || profiler=$(async_profiler_library "$out")
 
-# A port nobody listens on, so the first request can be sent before the ledger binds it.
+# A port nobody listens on, so the first request can be sent before the application binds it.
 free_port() {
   local port
   while :; do
@@ -61,7 +72,54 @@ free_port() {
   done
 }
 
-# launch CONFIG ROUND: one ledger, polled until it answers; appends a row to runs.csv.
+# prepare_jetty_app: sets jetty_classpath (FirstRequestApp's classes and the jars it needs, built
+# when missing) and starts a redis-server from the embedded-redis jar on redis_port.
+prepare_jetty_app() {
+  local test_classpath=agent-tests/target/test.classpath redis_jar binary
+  if [ ! -f "$test_classpath" ] || [ ! -f agent-tests/target/test-classes/io/malar/agent/tests/apps/FirstRequestApp.class ]; then
+    mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -pl agent-tests -am \
+      -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+  fi
+  jetty_classpath=$root/agent-tests/target/test-classes
+  jetty_classpath+=:$(tr ':' '\n' <"$test_classpath" \
+    | grep -E '/(jetty-[a-z0-9-]+|jakarta\.servlet-api|slf4j-api|h2|jedis|commons-pool2|json|gson|redis-authx-core)-[0-9][^/]*\.jar$' \
+    | paste -sd:)
+  redis_jar=$(tr ':' '\n' <"$test_classpath" | grep '/embedded-redis-[^/]*\.jar$')
+  binary=$(unzip -Z1 "$redis_jar" | grep -- '-linux-amd64$')
+  unzip -q -o "$redis_jar" "$binary" -d "$out/redis" && chmod +x "$out/redis/$binary"
+  redis_port=$(free_port)
+  "$out/redis/$binary" --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no >"$out/redis.log" 2>&1 &
+  helper_pid=$!
+  for _ in $(seq 1 50); do
+    (echo >"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "the redis-server did not start:" >&2; cat "$out/redis.log" >&2; exit 1
+}
+
+# The request polled and the status that counts as the application's first answer.
+if [ "$app" = ledger ]; then
+  answer_path=/api/v1/farmers/1
+  answer_status=200
+else
+  prepare_jetty_app
+  answer_path=/market/opening
+  answer_status=500
+fi
+
+# start_app PORT LOG: launches the application with java_args on PORT (its pid in ledger_pid).
+start_app() {
+  if [ "$app" = ledger ]; then
+    data_dir=$(mktemp -d)
+    LEDGER_PORT=$1 LEDGER_DATA_DIR="$data_dir" "$java" "${java_args[@]}" -jar "$ledger_jar" >"$2" 2>&1 &
+  else
+    "$java" "${java_args[@]}" -cp "$jetty_classpath" io.malar.agent.tests.apps.FirstRequestApp "$1" 127.0.0.1 "$redis_port" \
+      >"$2" 2>&1 &
+  fi
+  ledger_pid=$!
+}
+
+# launch CONFIG ROUND: one application, polled until it answers; appends a row to runs.csv.
 launch() {
   local config=$1 round=$2 log=$out/$1-$2.log port started answered_ms cpu status premain ready
   local java_args=("${exporter_args[@]}")
@@ -77,16 +135,14 @@ launch() {
   esac
   [ -z "$profile" ] || java_args=("-agentpath:$profiler=start,event=cpu,interval=1ms,cstack=no,threads" "${java_args[@]}")
   port=$(free_port)
-  data_dir=$(mktemp -d)
   started=$(date +%s%N)
-  LEDGER_PORT=$port LEDGER_DATA_DIR="$data_dir" "$java" "${java_args[@]}" -jar "$ledger_jar" >"$log" 2>&1 &
-  ledger_pid=$!
+  start_app "$port" "$log"
   status=000
-  while [ "$status" != 200 ]; do
-    kill -0 "$ledger_pid" 2>/dev/null || { echo "the ledger exited ($config):" >&2; tail -20 "$log" >&2; exit 1; }
+  while [ "$status" != "$answer_status" ]; do
+    kill -0 "$ledger_pid" 2>/dev/null || { echo "the $app application exited ($config):" >&2; tail -20 "$log" >&2; exit 1; }
     [ $((($(date +%s%N) - started) / 1000000000)) -lt 120 ] || { echo "no answer in 120 s ($config)" >&2; exit 1; }
-    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port/api/v1/farmers/1" || true)
-    [ "$status" = 200 ] || sleep 0.02
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port$answer_path" || true)
+    [ "$status" = "$answer_status" ] || sleep 0.02
   done
   answered_ms=$((($(date +%s%N) - started) / 1000000))
   cpu=$(cpu_ms "$ledger_pid")
@@ -96,7 +152,7 @@ launch() {
     "\"stop,file=$out/$config-$round.collapsed,collapsed\"" >/dev/null
   premain=$(sed -n 's/.*"malar-agent started".*"premain_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
   ready=$(sed -n 's/.*"malar-agent started".*"ready_ms":\([0-9]*\).*/\1/p' "$log" | head -n 1)
-  end_run
+  end_launch
   echo "$config,$round,$answered_ms,$cpu,${premain:-},${ready:-},$main_cpu,$jit_cpu" | tee -a "$out/runs.csv" | sed 's/^/    /'
 }
 

@@ -1,25 +1,32 @@
 # Shell functions for the benchmark scripts that launch the ledger under agents (overhead.sh,
 # startup.sh). Source it after scripts/processes.sh, from the repository's root. The scripts keep
-# the processes they start in ledger_pid and receiver_pid, and a fresh database in data_dir.
+# the processes they start in ledger_pid and receiver_pid (and a server the runs share, such as a
+# redis-server, in helper_pid), and a fresh database in data_dir.
 
 ledger_pid=
 receiver_pid=
+helper_pid=
 data_dir=
 
 # Stops what the script started when it exits or is interrupted.
 stop_everything_on_exit() {
-  trap 'stop "$ledger_pid"; stop "$receiver_pid"; [ -z "$data_dir" ] || rm -rf "$data_dir"' EXIT
+  trap 'stop "$ledger_pid"; stop "$receiver_pid"; stop "$helper_pid"; [ -z "$data_dir" ] || rm -rf "$data_dir"' EXIT
   trap 'echo; echo "stopping..."; exit 130' INT TERM
+}
+
+# end_launch: stops the run's ledger and removes its database; a receiver shared by runs stays.
+end_launch() {
+  stop "$ledger_pid"
+  ledger_pid=
+  [ -z "$data_dir" ] || rm -rf "$data_dir"
+  data_dir=
 }
 
 # end_run: stops the run's ledger and receiver (those started) and removes its database.
 end_run() {
-  stop "$ledger_pid"
-  ledger_pid=
+  end_launch
   stop "$receiver_pid"
   receiver_pid=
-  [ -z "$data_dir" ] || rm -rf "$data_dir"
-  data_dir=
 }
 
 # Builds agent/target/malar-agent.jar, the ledger and the receiver's class path when one is missing.
