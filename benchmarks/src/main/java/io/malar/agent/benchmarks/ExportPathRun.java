@@ -5,6 +5,7 @@ import io.malar.agent.core.config.AgentConfig;
 import io.malar.agent.core.feature.AgentFeature;
 import io.malar.agent.core.config.Setting;
 import io.malar.agent.core.telemetry.Telemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -27,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * Not JMH: the cost is on the exporter's threads, and dropped spans would make a saturating loop
  * look cheaper.
  *
- * <p>Usage: {@code ExportPathRun SPANS_PER_SECOND WARMUP_SECONDS MEASURED_SECONDS}, with
- * {@code -Dotel.exporter.otlp.endpoint=http://127.0.0.1:PORT}.
+ * <p>Usage: {@code ExportPathRun SPANS_PER_SECOND WARMUP_SECONDS MEASURED_SECONDS [noop]}, with
+ * {@code -Dotel.exporter.otlp.endpoint=http://127.0.0.1:PORT}. With {@code noop} the same loop runs
+ * on OpenTelemetry's no-op tracer: the loop's own cost, to subtract from the SDK's.
  */
 public final class ExportPathRun {
   private static final int SPANS_PER_TICK = 10;
@@ -39,7 +41,8 @@ public final class ExportPathRun {
     long measuredNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
     CountingExports counting = new CountingExports();
     Telemetry telemetry = Telemetry.create("benchmark", List.of(counting), AgentConfig.load(problem -> {}));
-    Tracer tracer = telemetry.sdk().getTracer("benchmark");
+    boolean noop = args.length > 3 && args[3].equals("noop");
+    Tracer tracer = noop ? OpenTelemetry.noop().getTracer("benchmark") : telemetry.sdk().getTracer("benchmark");
 
     endSpans(tracer, rate, warmupNanos);
     TimeUnit.SECONDS.sleep(6); // the warm-up's last batch leaves before the measured window
