@@ -12,6 +12,7 @@ import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
 import io.malar.otlp.receiver.SentryEndpoint;
 import io.malar.otlp.receiver.SentryEndpoint.Event;
+import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default start-up is complete: an application's very first request, sent the instant its port
- * accepts, and a short job's first calls are traced, processed and exported like any later one.
+ * accepts, and a short job's first calls are traced, processed and exported like any later one: its
+ * span and its calls', its Sentry event, its latency in the percentiles and its slow-request check.
  */
 class StartupTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -43,6 +45,9 @@ class StartupTest {
             AgentApp.main(FirstRequestApp.class)
                 .exportingTo(receiver)
                 .property("malar.agent.sentry.dsn", sentry.dsn(SENTRY_PROJECT))
+                .property("otel.metric.export.interval", "500")
+                // every request is slow: the warning shows the first one was checked
+                .property("malar.agent.slow-request.threshold", "1ms")
                 .args(Integer.toString(port), "127.0.0.1", Integer.toString(redisPort))
                 .withoutWaiting()
                 .start()) {
@@ -59,7 +64,39 @@ class StartupTest {
       List<Event> events = sentry.awaitEvents(event -> server.traceIdHex().equals(event.traceId()), 1, WAIT);
       assertThat(events).as("launch %d: Sentry events of the first request", launch).hasSize(1);
       assertThat(events.get(0).exceptions()).extracting(exception -> exception.get("value")).containsExactly(FirstRequestApp.FAILURE);
+      assertThat(awaitPercentilesCount(receiver)).as("launch %d: requests in the percentiles", launch).isEqualTo(1);
+      assertThat(awaitSlowRequestLine(app, server.traceIdHex()))
+          .as("launch %d: the first request's slow_request line", launch)
+          .contains("\"route\":\"/market/*\"");
       assertThat(app.agentErrors()).as(app.output()).isEmpty();
+    }
+  }
+
+  /** The count of the percentiles' last exported point for the app's route, once there is one. */
+  private static long awaitPercentilesCount(OtlpReceiver receiver) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<SummaryDataPoint> points = PercentilesTest.summaryPoints(receiver, "/market/*");
+    while (points.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      points = PercentilesTest.summaryPoints(receiver, "/market/*");
+    }
+    return points.isEmpty() ? 0 : points.get(points.size() - 1).getCount();
+  }
+
+  /** The agent's slow_request line for the trace, or an empty string if none came in time. */
+  private static String awaitSlowRequestLine(AgentApp app, String traceId) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      String line =
+          app.stderr()
+              .lines()
+              .filter(l -> l.contains("\"type\":\"slow_request\"") && l.contains("\"trace_id\":\"" + traceId + "\""))
+              .findFirst()
+              .orElse("");
+      if (!line.isEmpty() || System.nanoTime() > deadline) {
+        return line;
+      }
+      Thread.sleep(50);
     }
   }
 
