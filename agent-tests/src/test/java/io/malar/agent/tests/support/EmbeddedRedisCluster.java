@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
 import redis.embedded.RedisShardedCluster;
 
@@ -30,7 +31,35 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
             .initializationTimeout(Duration.ofSeconds(30))
             .build();
     cluster.start();
-    return new EmbeddedRedisCluster(cluster);
+    EmbeddedRedisCluster started = new EmbeddedRedisCluster(cluster);
+    try {
+      started.awaitClusterStateOk(Duration.ofSeconds(30));
+    } catch (IOException | RuntimeException e) {
+      cluster.stop();
+      throw e;
+    }
+    return started;
+  }
+
+  /**
+   * The cluster's start returns once its slots are assigned, but each node learns that every slot
+   * is covered only by gossip: until it has, it answers CLUSTERDOWN.
+   */
+  private void awaitClusterStateOk(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int port : ports()) {
+      try (Jedis node = new Jedis("127.0.0.1", port)) {
+        while (!node.clusterInfo().contains("cluster_state:ok")) {
+          if (System.nanoTime() > deadline) {
+            throw new IOException("Redis node " + port + " did not reach cluster_state:ok within " + timeout);
+          }
+          Thread.sleep(50);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for the Redis cluster", e);
+      }
+    }
   }
 
   /** Ports that are free, as are the cluster bus ports 10000 above them. */
