@@ -53,12 +53,14 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# The results' folder, and the request polled with the status that counts as the first answer.
 case "$app" in
-  ledger | jetty) ;;
+  ledger) runs_name=startup answer_path=/api/v1/farmers/1 answer_status=200 ;;
+  jetty) runs_name=startup-jetty answer_path=/market/opening answer_status=500 ;;
   *) echo "unknown application: $app (ledger, jetty)" >&2; exit 2 ;;
 esac
 
-if [ "$app" = ledger ]; then prepare_runs startup; else prepare_runs startup-jetty; fi
+prepare_runs "$runs_name"
 
 start_otlp_receiver "$out/receiver.log"
 [ -z "$profile" ] || profiler=$(async_profiler_library "$out")
@@ -97,15 +99,7 @@ prepare_jetty_app() {
   echo "the redis-server did not start:" >&2; cat "$out/redis.log" >&2; exit 1
 }
 
-# The request polled and the status that counts as the application's first answer.
-if [ "$app" = ledger ]; then
-  answer_path=/api/v1/farmers/1
-  answer_status=200
-else
-  prepare_jetty_app
-  answer_path=/market/opening
-  answer_status=500
-fi
+[ "$app" = ledger ] || prepare_jetty_app
 
 # start_app PORT LOG: launches the application with java_args on PORT (its pid in ledger_pid).
 start_app() {

@@ -6,6 +6,7 @@ import io.malar.agent.tests.apps.JerseyApp;
 import io.malar.agent.tests.apps.Spring5App;
 import io.malar.agent.tests.apps.SpringBootApp;
 import io.malar.agent.tests.support.AgentApp;
+import io.malar.agent.tests.support.ExportedMetrics;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedSpan;
@@ -183,14 +184,14 @@ class FrameworkRoutesTest {
   private static void awaitCount(OtlpReceiver receiver, String route, long count) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      List<SummaryDataPoint> points = PercentilesTest.summaryPoints(receiver, route);
+      List<SummaryDataPoint> points = ExportedMetrics.summaryPoints(receiver, route);
       // the count of a key covers the whole run so far
       if (points.stream().mapToLong(SummaryDataPoint::getCount).max().orElse(0) >= count) {
         return;
       }
       Thread.sleep(200);
     }
-    assertThat(PercentilesTest.summaryPoints(receiver, route)).as("percentiles of %s", route)
+    assertThat(ExportedMetrics.summaryPoints(receiver, route)).as("percentiles of %s", route)
         .extracting(SummaryDataPoint::getCount).contains(count);
   }
 

@@ -141,7 +141,7 @@ class LettuceTest {
     String unsupported = System.getProperty("malar.test.lettuce.unsupported");
     assertThat(Path.of(unsupported)).exists();
     untraced(
-        app -> assertThat(awaitLine(app, "Lettuce version not supported")).contains("\"version\":\"5.3.7.RELEASE\""),
+        app -> assertThat(app.awaitStderrLine(WAIT, "Lettuce version not supported")).contains("\"version\":\"5.3.7.RELEASE\""),
         builder ->
             builder
                 .replacingJar("lettuce-core-", unsupported)
@@ -250,31 +250,19 @@ class LettuceTest {
       HttpResponse<String> response = Http.get(app.port(), "/lettuce");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       if (receiver != null) {
-        String slowRequest = awaitLine(app, "\"type\":\"slow_request\"");
+        String slowRequest = app.awaitStderrLine(WAIT, "\"type\":\"slow_request\"");
         assertThat(slowRequest).contains("\"redis_commands\":" + SPANS.size());
         // the sync call's thread ends its span: the slow script's warning names the application's line
-        assertThat(awaitLine(app, "\"command\":\"EVAL\"")).contains("\"type\":\"slow_redis\"",
+        assertThat(app.awaitStderrLine(WAIT, "\"command\":\"EVAL\"")).contains("\"type\":\"slow_redis\"",
             "\"frame\":\"" + LettuceScenarioApp.class.getName() + ".slowScript(LettuceScenarioApp.java:");
         // BLPOP waited as asked: never a slow command
         assertThat(app.stderr()).doesNotContain("\"command\":\"BLPOP\"");
         // percentiles per command and server, as for Jedis
-        assertThat(awaitLine(app, "\"db.operation.name\":\"EXEC\"")).contains("\"kind\":\"redis\"", "\"server.address\":\"" + SERVER + "\"");
+        assertThat(app.awaitStderrLine(WAIT, "\"db.operation.name\":\"EXEC\"")).contains("\"kind\":\"redis\"", "\"server.address\":\"" + SERVER + "\"");
         assertThat(app.agentErrors()).isEmpty();
       }
       return app.stdout().replaceAll("READY \\d+", "READY") + response.body();
     }
   }
 
-  private static String awaitLine(AgentApp app, String marker) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (String line : app.stderr().split("\n")) {
-        if (line.contains(marker)) {
-          return line;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no line with " + marker + "\n" + app.output());
-  }
 }

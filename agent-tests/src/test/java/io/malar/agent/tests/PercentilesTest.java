@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.malar.agent.tests.apps.LatencyApp;
 import io.malar.agent.tests.support.AgentApp;
+import io.malar.agent.tests.support.ExportedMetrics;
 import io.malar.agent.tests.support.Http;
 import io.malar.otlp.receiver.ReceivedMetrics;
 import io.malar.otlp.receiver.OtlpReceiver;
@@ -13,7 +14,6 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint.ValueAtQuantile;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class PercentilesTest {
         Thread.sleep(200);
       }
       for (String route : REQUESTS.keySet()) {
-        List<SummaryDataPoint> points = summaryPoints(receiver, route);
+        List<SummaryDataPoint> points = ExportedMetrics.summaryPoints(receiver, route);
         assertThat(points).as(route).isNotEmpty();
         assertThat(points.get(points.size() - 1).getCount()).as(route).isEqualTo((long) REQUESTS.get(route));
         double sleep = SLEEP_SECONDS.get(route);
@@ -96,7 +96,7 @@ class PercentilesTest {
 
   private static boolean allCounted(OtlpReceiver receiver) {
     for (String route : REQUESTS.keySet()) {
-      List<SummaryDataPoint> points = summaryPoints(receiver, route);
+      List<SummaryDataPoint> points = ExportedMetrics.summaryPoints(receiver, route);
       if (points.isEmpty() || points.get(points.size() - 1).getCount() < REQUESTS.get(route)) {
         return false;
       }
@@ -104,17 +104,6 @@ class PercentilesTest {
     return true;
   }
 
-  static List<SummaryDataPoint> summaryPoints(OtlpReceiver receiver, String route) {
-    List<SummaryDataPoint> points = new ArrayList<>();
-    for (Metric metric : ReceivedMetrics.named(receiver, "malar.http.server.latency")) {
-      for (SummaryDataPoint point : metric.getSummary().getDataPointsList()) {
-        if (route.equals(attribute(point.getAttributesList(), "http.route"))) {
-          points.add(point);
-        }
-      }
-    }
-    return points;
-  }
 
   private static HistogramDataPoint lastSemconvPoint(OtlpReceiver receiver, String route) {
     HistogramDataPoint last = null;

@@ -6,6 +6,7 @@ import io.malar.agent.tests.apps.FirstRequestApp;
 import io.malar.agent.tests.apps.ShortJobApp;
 import io.malar.agent.tests.support.AgentApp;
 import io.malar.agent.tests.support.EmbeddedRedis;
+import io.malar.agent.tests.support.ExportedMetrics;
 import io.malar.agent.tests.support.Http;
 import io.malar.agent.tests.support.Services;
 import io.malar.otlp.receiver.OtlpReceiver;
@@ -65,7 +66,7 @@ class StartupTest {
       assertThat(events).as("launch %d: Sentry events of the first request", launch).hasSize(1);
       assertThat(events.get(0).exceptions()).extracting(exception -> exception.get("value")).containsExactly(FirstRequestApp.FAILURE);
       assertThat(awaitPercentilesCount(receiver)).as("launch %d: requests in the percentiles", launch).isEqualTo(1);
-      assertThat(awaitSlowRequestLine(app, server.traceIdHex()))
+      assertThat(app.awaitStderrLine(WAIT, "\"type\":\"slow_request\"", "\"trace_id\":\"" + server.traceIdHex() + "\""))
           .as("launch %d: the first request's slow_request line", launch)
           .contains("\"route\":\"/market/*\"");
       assertThat(app.agentErrors()).as(app.output()).isEmpty();
@@ -75,28 +76,15 @@ class StartupTest {
   /** The count of the percentiles' last exported point for the app's route, once there is one. */
   private static long awaitPercentilesCount(OtlpReceiver receiver) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    List<SummaryDataPoint> points = PercentilesTest.summaryPoints(receiver, "/market/*");
-    while (points.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      points = PercentilesTest.summaryPoints(receiver, "/market/*");
-    }
-    return points.isEmpty() ? 0 : points.get(points.size() - 1).getCount();
-  }
-
-  /** The agent's slow_request line for the trace, or an empty string if none came in time. */
-  private static String awaitSlowRequestLine(AgentApp app, String traceId) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
-      String line =
-          app.stderr()
-              .lines()
-              .filter(l -> l.contains("\"type\":\"slow_request\"") && l.contains("\"trace_id\":\"" + traceId + "\""))
-              .findFirst()
-              .orElse("");
-      if (!line.isEmpty() || System.nanoTime() > deadline) {
-        return line;
+      List<SummaryDataPoint> points = ExportedMetrics.summaryPoints(receiver, "/market/*");
+      if (!points.isEmpty()) {
+        return points.get(points.size() - 1).getCount();
       }
-      Thread.sleep(50);
+      if (System.nanoTime() > deadline) {
+        return 0;
+      }
+      Thread.sleep(100);
     }
   }
 

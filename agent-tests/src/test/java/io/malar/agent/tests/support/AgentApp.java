@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,20 @@ public final class AgentApp implements AutoCloseable {
       throw new IllegalStateException("the application did not exit within " + timeout + "\n" + output());
     }
     return process.exitValue();
+  }
+
+  /** The first line on stderr that contains every marker; fails if none comes within {@code timeout}. */
+  public String awaitStderrLine(Duration timeout, String... markers) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : stderr().split("\n")) {
+        if (Arrays.stream(markers).allMatch(line::contains)) {
+          return line;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no line with " + String.join(" and ", markers) + "\n" + output());
   }
 
   /** Lines the agent logged at ERROR level: suppressed advice errors fail the agent's tests. */

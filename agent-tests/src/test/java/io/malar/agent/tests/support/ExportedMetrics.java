@@ -4,6 +4,7 @@ import io.malar.otlp.receiver.OtlpReceiver;
 import io.malar.otlp.receiver.ReceivedMetrics;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,19 @@ public final class ExportedMetrics {
     List<NumberDataPoint> points = new ArrayList<>();
     for (Metric metric : ReceivedMetrics.named(receiver, name)) {
       points.addAll(metric.getSum().getDataPointsList());
+    }
+    return points;
+  }
+
+  /** The percentiles' summary points of one route ({@code malar.http.server.latency}), in the order they were exported. */
+  public static List<SummaryDataPoint> summaryPoints(OtlpReceiver receiver, String route) {
+    List<SummaryDataPoint> points = new ArrayList<>();
+    for (Metric metric : ReceivedMetrics.named(receiver, "malar.http.server.latency")) {
+      for (SummaryDataPoint point : metric.getSummary().getDataPointsList()) {
+        if (route.equals(ReceivedMetrics.attribute(point.getAttributesList(), "http.route"))) {
+          points.add(point);
+        }
+      }
     }
     return points;
   }
